@@ -1,0 +1,4 @@
+//! report-compare engine: pure Rust, no web dependencies. Compiled natively (CLI, tests)
+//! and to wasm (the Yew app) unchanged.
+
+pub mod diff;
