@@ -2,3 +2,5 @@
 //! and to wasm (the Yew app) unchanged.
 
 pub mod diff;
+pub mod text;
+pub mod ingest;

@@ -1,0 +1,476 @@
+//! Lines -> blocks: paragraphs, bullets and headings; hard wraps, hyphenation and
+//! page-break splits healed; noise removed.
+
+use super::noise;
+use super::{Block, BlockKind};
+use crate::text::word_count;
+use std::collections::{HashMap, HashSet};
+
+pub struct LaidOut {
+    pub blocks: Vec<Block>,
+    pub title: Option<String>,
+}
+
+/// A block while the layout is being worked out.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: BlockKind,
+    text: String,
+    /// Marked as a heading by the source (Markdown `#`, bold line, HTML `<h1>`).
+    explicit_heading: bool,
+    /// Came from a stack of short lines (address, letterhead, junk list).
+    line_group: Option<usize>,
+    noise: bool,
+}
+
+pub fn blocks(lines: &[String]) -> LaidOut {
+    let mut drafts = group(lines);
+    mark_noise(&mut drafts);
+    let title = find_title(&drafts);
+    mark_repeats(&mut drafts);
+    let mut drafts: Vec<Draft> = drafts.into_iter().filter(|d| !d.noise).collect();
+    heal(&mut drafts);
+    infer_headings(&mut drafts);
+    let blocks = drafts
+        .into_iter()
+        .filter(|d| !is_fragment(d))
+        .map(|d| Block {
+            kind: d.kind,
+            text: d.text,
+        })
+        .collect();
+    LaidOut { blocks, title }
+}
+
+fn ends_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '’', '”', ')', ']', '*', ' ']);
+    t.ends_with(['.', '!', '?', ';', ':'])
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.trim_start_matches(['"', '\'', '‘', '“', '(', ' '])
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// "# Title" / "### **Title**" -> "Title".
+fn markdown_heading(s: &str) -> Option<String> {
+    let hashes = s.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
+        return Some(strip_emphasis(s[hashes..].trim()));
+    }
+    None
+}
+
+/// A line that is entirely bold: "**Findings**".
+fn bold_line(s: &str) -> Option<String> {
+    for m in ["**", "__"] {
+        if let Some(inner) = s.strip_prefix(m).and_then(|r| r.strip_suffix(m)) {
+            if !inner.contains(m) && !inner.trim().is_empty() {
+                return Some(inner.trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+fn strip_emphasis(s: &str) -> String {
+    s.replace("**", "").replace("__", "").trim().to_string()
+}
+
+/// Markdown links and emphasis to plain text: "[text](url)" -> "text".
+fn plain_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match after.find("](").and_then(|close| {
+            after[close + 2..]
+                .find(')')
+                .map(|end| (close, close + 2 + end))
+        }) {
+            Some((close, end)) if !after[..close].contains('[') => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 1]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    strip_emphasis(&out).replace("\\", "")
+}
+
+/// Bullet glyphs and list numbers: returns the item text.
+fn bullet_item(s: &str) -> Option<&str> {
+    const GLYPHS: &[char] = &['-', '*', '+', '•', '◼', '▪', '■', '●', '◦', '‣', '⁃', '–', '\u{f0a7}', '·', '○', '□'];
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    if GLYPHS.contains(&first) {
+        let rest = chars.as_str();
+        if rest.starts_with(' ') && !rest.trim().is_empty() {
+            return Some(rest.trim_start());
+        }
+        return None;
+    }
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &s[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            if !r.trim().is_empty() {
+                return Some(r.trim_start());
+            }
+        }
+    }
+    None
+}
+
+/// "12." alone on a line: a numbered-paragraph marker (PDF text of inspection reports).
+fn paragraph_number(s: &str) -> bool {
+    s.strip_suffix('.')
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Groups lines into drafts: blank lines end a paragraph; headings and bullets start one.
+fn group(lines: &[String]) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let mut current: Option<(BlockKind, Vec<String>)> = None;
+    let flush = |current: &mut Option<(BlockKind, Vec<String>)>, drafts: &mut Vec<Draft>| {
+        if let Some((kind, lines)) = current.take() {
+            push_lines(kind, lines, drafts);
+        }
+    };
+    for line in lines {
+        let s = line.trim();
+        if s.is_empty() {
+            flush(&mut current, &mut drafts);
+            continue;
+        }
+        if let Some(h) = markdown_heading(s).or_else(|| bold_line(s)) {
+            flush(&mut current, &mut drafts);
+            drafts.push(heading(plain_inline(&h)));
+            continue;
+        }
+        let underline = s.len() >= 3 && (s.chars().all(|c| c == '=') || s.chars().all(|c| c == '-'));
+        if underline {
+            if let Some((BlockKind::Paragraph, lines)) = &current {
+                if lines.len() == 1 {
+                    let h = lines[0].clone();
+                    current = None;
+                    drafts.push(heading(h));
+                    continue;
+                }
+            }
+            flush(&mut current, &mut drafts);
+            continue;
+        }
+        if paragraph_number(s) {
+            flush(&mut current, &mut drafts);
+            continue;
+        }
+        if let Some(item) = bullet_item(s) {
+            flush(&mut current, &mut drafts);
+            current = Some((BlockKind::Bullet, vec![plain_inline(item)]));
+            continue;
+        }
+        match &mut current {
+            Some((_, lines)) => lines.push(plain_inline(s)),
+            None => current = Some((BlockKind::Paragraph, vec![plain_inline(s)])),
+        }
+    }
+    flush(&mut current, &mut drafts);
+    let dictionary = dictionary(&drafts);
+    for d in &mut drafts {
+        d.text = dehyphenate(&d.text, &dictionary);
+    }
+    drafts
+}
+
+fn heading(text: String) -> Draft {
+    Draft {
+        kind: BlockKind::Heading,
+        text,
+        explicit_heading: true,
+        line_group: None,
+        noise: false,
+    }
+}
+
+/// A paragraph of short unpunctuated lines is a stack (address, letterhead, menu):
+/// each line stands alone. Otherwise the lines are one wrapped paragraph.
+fn push_lines(kind: BlockKind, lines: Vec<String>, drafts: &mut Vec<Draft>) {
+    let short = |l: &String| word_count(l) < 7 && !ends_terminal(l);
+    let stacked = kind == BlockKind::Paragraph
+        && lines.len() >= 3
+        && lines.iter().filter(|l| short(l)).count() * 10 >= lines.len() * 6;
+    let draft = |text: String, line_group| Draft {
+        kind,
+        text,
+        explicit_heading: false,
+        line_group,
+        noise: false,
+    };
+    if stacked {
+        let id = drafts.len();
+        let mut items: Vec<String> = Vec::new();
+        for l in lines {
+            match items.last_mut() {
+                // A line that starts lower-case continues the one before it.
+                Some(prev) if starts_lowercase(&l) => {
+                    prev.push(' ');
+                    prev.push_str(&l);
+                }
+                _ => items.push(l),
+            }
+        }
+        drafts.extend(items.into_iter().map(|t| draft(t, Some(id))));
+    } else {
+        drafts.push(draft(join_wrapped(&lines), None));
+    }
+}
+
+/// Joins hard-wrapped lines. A line ending in "word-" keeps its hyphen for now;
+/// [`dehyphenate`] decides once the whole document's vocabulary is known.
+fn join_wrapped(lines: &[String]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        if !out.is_empty() && !out.ends_with('-') {
+            out.push(' ');
+        } else if out.ends_with('-') {
+            out.push('\u{1}'); // marks a line-end hyphen
+        }
+        out.push_str(l.trim());
+    }
+    out
+}
+
+/// Lower-case words of the document, for deciding line-end hyphens.
+fn dictionary(drafts: &[Draft]) -> HashSet<String> {
+    drafts
+        .iter()
+        .flat_map(|d| d.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// "assess-\u{1}ment" -> "assessment" when the document knows the joined word (or the
+/// hyphenated form is unknown too and the tail is lower-case); "cross-\u{1}sectional"
+/// keeps its hyphen when the document uses "cross-sectional" elsewhere.
+fn dehyphenate(text: &str, dictionary: &HashSet<String>) -> String {
+    if !text.contains('\u{1}') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split('\u{1}');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        let head: String = out
+            .chars()
+            .rev()
+            .skip(1)
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail: String = part.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let joined = format!("{head}{tail}").to_lowercase();
+        let hyphenated = format!("{head}-{tail}").to_lowercase();
+        let lower_tail = tail.chars().next().is_some_and(char::is_lowercase);
+        let drop_hyphen = lower_tail
+            && !dictionary.contains(&hyphenated)
+            && (dictionary.contains(&joined) || !head.is_empty());
+        if drop_hyphen {
+            out.pop();
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn mark_noise(drafts: &mut [Draft]) {
+    let mut signed_off = false;
+    let mut noisy_groups = HashSet::new();
+    for d in drafts.iter_mut() {
+        let lower = d.text.to_lowercase();
+        if signed_off && word_count(&d.text) <= 12 {
+            d.noise = true;
+            continue;
+        }
+        if noise::is_sign_off(&lower) {
+            signed_off = true;
+        }
+        d.noise = noise::is_noise(&d.text);
+        if let (true, Some(g)) = (d.noise, d.line_group) {
+            if noise::has_postcode(&d.text) || d.text.contains('@') {
+                noisy_groups.insert(g);
+            }
+        }
+    }
+    // An address stack goes as a whole once one of its lines is an address.
+    for d in drafts.iter_mut() {
+        if d.line_group.is_some_and(|g| noisy_groups.contains(&g)) {
+            d.noise = true;
+        }
+    }
+    // Lines that are only a date belong to the metadata, not to the findings.
+    for d in drafts.iter_mut() {
+        if super::date::is_date_line(&d.text) {
+            d.noise = true;
+        }
+    }
+}
+
+/// Short blocks repeated in the document are running headers, footers and ads.
+fn mark_repeats(drafts: &mut [Draft]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for d in drafts.iter() {
+        if word_count(&d.text) <= 15 {
+            *counts.entry(noise::repetition_key(&d.text)).or_default() += 1;
+        }
+    }
+    for d in drafts.iter_mut() {
+        if word_count(&d.text) <= 15 && counts[&noise::repetition_key(&d.text)] >= 2 {
+            d.noise = true;
+        }
+    }
+}
+
+/// The source's first explicit heading, else the first heading-shaped line near the top.
+fn find_title(drafts: &[Draft]) -> Option<String> {
+    let early = || drafts.iter().filter(|d| !d.noise).take(12);
+    early()
+        .find(|d| d.explicit_heading)
+        .or_else(|| early().find(|d| looks_like_heading(&d.text) && word_count(&d.text) >= 3))
+        .map(|d| d.text.clone())
+}
+
+/// Joins a paragraph cut by a page break or a stray blank line: the first part does not
+/// end a sentence and the next starts lower-case ("Changes in" + "culture, more ...").
+fn heal(drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i + 1 < drafts.len() {
+        let (a, b) = (&drafts[i], &drafts[i + 1]);
+        let joinable = a.kind != BlockKind::Heading
+            && b.kind == BlockKind::Paragraph
+            && !a.explicit_heading
+            && !b.explicit_heading
+            && !ends_terminal(&a.text)
+            && starts_lowercase(&b.text);
+        if joinable {
+            let b = drafts.remove(i + 1);
+            let a = &mut drafts[i];
+            if a.text.ends_with('-') && !starts_lowercase(&b.text) {
+                a.text.push_str(&b.text);
+            } else {
+                a.text.push(' ');
+                a.text.push_str(&b.text);
+            }
+            a.line_group = None;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Short, capitalised, not a sentence: "Findings", "What needs to improve?".
+fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = word_count(t);
+    let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let ends_question = t.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with(['?', ':']);
+    let limit = if ends_question || t.contains(": ") { 18 } else { 14 };
+    first_upper
+        && (1..=limit).contains(&words)
+        && (ends_question || !ends_terminal(t))
+        && !t.ends_with(',')
+        && t.chars().any(char::is_alphabetic)
+}
+
+fn infer_headings(drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.kind == BlockKind::Paragraph && !d.explicit_heading && looks_like_heading(&d.text) {
+            d.kind = BlockKind::Heading;
+            // "What needs to improve?1": drop the footnote mark.
+            let t = d.text.trim_end();
+            let core = t.trim_end_matches(|c: char| c.is_ascii_digit());
+            if core.ends_with(['?', ':']) && core.len() < t.len() {
+                d.text = core.to_string();
+            }
+        }
+        if d.explicit_heading {
+            d.kind = BlockKind::Heading;
+        }
+    }
+}
+
+/// A lower-case scrap that healing could not attach to anything.
+fn is_fragment(d: &Draft) -> bool {
+    d.kind == BlockKind::Paragraph && starts_lowercase(&d.text) && word_count(&d.text) < 8 && !ends_terminal(&d.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lay(text: &str) -> LaidOut {
+        blocks(&text.lines().map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn page_break_split_sentence_is_rejoined() {
+        let out = lay("- Leaders act. Changes in\n\nculture, and managers, are viewed positively by staff.\n");
+        assert_eq!(out.blocks.len(), 1);
+        assert_eq!(
+            out.blocks[0].text,
+            "Leaders act. Changes in culture, and managers, are viewed positively by staff."
+        );
+        assert_eq!(out.blocks[0].kind, BlockKind::Bullet);
+    }
+
+    #[test]
+    fn address_stack_and_salutation_are_dropped() {
+        let out = lay("Amanda Lewis\nCorporate Director\nTown Hall\nLuton\nLU1 2BQ\n\nDear Ms Lewis,\n\nStaff morale is positive.\n");
+        let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Staff morale is positive."]);
+    }
+
+    #[test]
+    fn headings_bullets_and_markdown_are_recognised() {
+        let out = lay("### **Findings**\n\n- Most decisions are [timely](http://x).\n\nWhat needs to improve?1\n\n◼ The quality of plans\nfor children.\n");
+        let kinds: Vec<BlockKind> = out.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Heading, BlockKind::Bullet, BlockKind::Heading, BlockKind::Bullet]
+        );
+        assert_eq!(out.blocks[1].text, "Most decisions are timely.");
+        assert_eq!(out.blocks[2].text, "What needs to improve?");
+        assert_eq!(out.blocks[3].text, "The quality of plans for children.");
+        assert_eq!(out.title.as_deref(), Some("Findings"));
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_go() {
+        let page = |n: usize, body: &str| {
+            format!("Inspection of Somewhere children's services\n\n{n}\n\n{body}\n\n")
+        };
+        let out = lay(&(page(1, "Plans are clear and children are seen often.") + &page(2, "Visits are regular and purposeful for most children.")));
+        assert!(out.blocks.iter().all(|b| !b.text.contains("Inspection of")));
+        assert_eq!(out.blocks.len(), 2);
+    }
+
+    #[test]
+    fn line_end_hyphens_follow_the_document_vocabulary() {
+        let out = lay("A cross-sectional review and an assess-\nment were done. The cross-\nsectional view held. The assessment was good.\n");
+        let t = &out.blocks[0].text;
+        assert!(t.contains("an assessment were"), "{t}");
+        assert!(t.contains("The cross-sectional view"), "{t}");
+    }
+}

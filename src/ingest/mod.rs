@@ -1,0 +1,252 @@
+//! Bytes + file name -> [`Document`]: decoding, format sniffing, layout, noise removal.
+//!
+//! Every format ends up as plain lines handed to [`layout::blocks`], so the noise rules,
+//! sentence healing and date/title detection are shared by TXT, Markdown and HTML.
+
+mod date;
+mod html;
+mod layout;
+mod noise;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub use date::FoundDate;
+
+/// Larger inputs are refused with a message rather than processed for minutes.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// What a block of text is, as the layout shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    Bullet,
+}
+
+/// One heading, paragraph or bullet item, after noise removal and healing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// The formats this build reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A report reduced to what the engine reads: metadata and blocks in reading order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub name: String,
+    pub format: Format,
+    pub title: Option<String>,
+    pub date: Option<FoundDate>,
+    pub blocks: Vec<Block>,
+    /// Things the user should know about how the file was read (e.g. lossy decoding).
+    pub notes: Vec<String>,
+}
+
+/// Why a file could not be read, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestError {
+    pub name: String,
+    pub reason: String,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.reason)
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// Reads one report. Never panics on any input; unreadable input gives an [`IngestError`].
+pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
+    let fail = |reason: String| IngestError {
+        name: name.to_string(),
+        reason,
+    };
+    if bytes.len() > MAX_BYTES {
+        return Err(fail(format!(
+            "the file is {:.1} MB; the limit is {} MB. Split the report or remove appendices and try again.",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        )));
+    }
+    let format = sniff(bytes, name).map_err(fail)?;
+    let mut notes = Vec::new();
+    let text = decode(bytes, &mut notes);
+    if text.trim().is_empty() {
+        return Err(fail(
+            "the file is empty (no text in it). Choose the report itself, or paste its text."
+                .to_string(),
+        ));
+    }
+    let (lines, html_title) = match format {
+        Format::Html => {
+            let page = html::to_lines(&text);
+            (page.lines, page.title)
+        }
+        Format::Text | Format::Markdown => (
+            text.lines().map(crate::text::normalize_chars).collect(),
+            None,
+        ),
+    };
+    let laid_out = layout::blocks(&lines);
+    let title = html_title
+        .filter(|t| !t.trim().is_empty())
+        .or(laid_out.title)
+        .map(|t| t.trim().to_string());
+    let date = date::find(&lines);
+    if laid_out.blocks.is_empty() {
+        notes.push("No paragraphs of report text were found in this file.".to_string());
+    }
+    Ok(Document {
+        name: name.to_string(),
+        format,
+        title,
+        date,
+        blocks: laid_out.blocks,
+        notes,
+    })
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Decides the format from the first bytes (which win) and the file name.
+fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.starts_with(b"%PDF") {
+        return Err("this is a PDF. This build reads text, Markdown and HTML; copy the PDF's text into a .txt file (or paste it) and try again.".to_string());
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Err("this is a zipped document (such as Word .docx). This build reads text, Markdown and HTML; save it as plain text and try again.".to_string());
+    }
+    let ext = extension(name);
+    if matches!(ext.as_str(), "doc" | "docx" | "odt" | "pages" | "rtf" | "xls" | "xlsx") {
+        return Err(format!(
+            "\".{ext}\" files can't be read here. Supported formats: .txt, .md and .html; save the report as one of those."
+        ));
+    }
+    if looks_binary(head) {
+        return Err("this looks like a binary file, not a text report. Supported formats: .txt, .md and .html.".to_string());
+    }
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = lower.trim_start_matches('\u{feff}').trim_start();
+    if matches!(ext.as_str(), "html" | "htm" | "xhtml")
+        || start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (start.starts_with('<') && (lower.contains("<body") || lower.contains("<head")))
+    {
+        return Ok(Format::Html);
+    }
+    if matches!(ext.as_str(), "md" | "markdown") {
+        return Ok(Format::Markdown);
+    }
+    Ok(Format::Text)
+}
+
+/// NUL bytes or many control characters: not a text report.
+fn looks_binary(head: &[u8]) -> bool {
+    if head.len() >= 2 && (head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff")) {
+        return false; // UTF-16 text, decoded below
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
+        .count();
+    head.contains(&0) || controls * 20 > head.len().max(1)
+}
+
+/// UTF-8 (with or without BOM), UTF-16 with BOM, else lossy UTF-8 with a note.
+fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
+    let utf16 = |be: bool| -> String {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if be {
+                    u16::from_be_bytes([c[0], c[1]])
+                } else {
+                    u16::from_le_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if bytes.starts_with(b"\xff\xfe") {
+        return utf16(false);
+    }
+    if bytes.starts_with(b"\xfe\xff") {
+        return utf16(true);
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let s = String::from_utf8_lossy(bytes).into_owned();
+            let bad = s.matches('\u{FFFD}').count();
+            notes.push(format!(
+                "The file is not valid UTF-8 text; {bad} unreadable character(s) were replaced with \u{FFFD}. Save it as UTF-8 for exact quotes."
+            ));
+            s
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_blank_files_are_refused_with_a_reason() {
+        for bytes in [&b""[..], b"   \n\n  "] {
+            let err = ingest(bytes, "empty.txt").unwrap_err();
+            assert!(err.reason.contains("empty"), "{err}");
+        }
+    }
+
+    #[test]
+    fn pdf_docx_and_binary_are_refused_with_what_to_do() {
+        assert!(ingest(b"%PDF-1.7 ...", "a.pdf").unwrap_err().reason.contains("PDF"));
+        assert!(ingest(b"PK\x03\x04....", "a.docx").unwrap_err().reason.contains("Word"));
+        let err = ingest(&[0u8, 1, 2, 3, 0, 200, 17], "a.bin").unwrap_err();
+        assert!(err.reason.contains("binary"), "{err}");
+        assert!(ingest(b"text", "a.odt").unwrap_err().reason.contains("Supported formats"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_and_says_so() {
+        let doc = ingest(b"Leaders are effective \xff\xfe in their work here.\n", "a.txt").unwrap();
+        assert_eq!(doc.notes.len(), 1);
+        assert!(doc.notes[0].contains("UTF-8"));
+        assert!(doc.blocks[0].text.contains("Leaders are effective"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_read() {
+        let mut bytes = vec![0xff, 0xfe];
+        for u in "Staff morale is positive in every team.".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let doc = ingest(&bytes, "a.txt").unwrap();
+        assert_eq!(doc.blocks[0].text, "Staff morale is positive in every team.");
+    }
+
+    #[test]
+    fn oversized_input_is_refused() {
+        let big = vec![b'a'; MAX_BYTES + 1];
+        assert!(ingest(&big, "big.txt").unwrap_err().reason.contains("limit"));
+    }
+}

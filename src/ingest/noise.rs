@@ -1,0 +1,237 @@
+//! Generic rules for text that is not part of the report's argument: letterheads,
+//! addresses, salutations, page furniture and web-page junk. Shapes and a small
+//! boilerplate lexicon, never strings from a particular report.
+
+use crate::text::word_count;
+
+/// Web-page and publishing furniture, matched in short blocks only.
+const JUNK_PHRASES: &[&str] = &[
+    "hide ad",
+    "advertisement",
+    "sponsored content",
+    "watch more",
+    "related topics",
+    "related articles",
+    "related stories",
+    "read more",
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "share this",
+    "share on",
+    "follow us",
+    "(picture:",
+    "picture:",
+    "photo:",
+    "image:",
+    "(image",
+    "credit:",
+    "getty images",
+    "all rights reserved",
+    "skip to",
+    "back to top",
+    "privacy policy",
+    "terms and conditions",
+    "accept all",
+    "most read",
+    "trending",
+    "download the app",
+];
+
+/// Words that open a call to action ("Visit X now", "Watch our videos").
+const CALL_TO_ACTION: &[&str] = &[
+    "visit", "watch", "subscribe", "download", "follow", "join", "listen", "sign", "register",
+    "buy", "shop", "get",
+];
+
+const SIGN_OFFS: &[&str] = &[
+    "yours sincerely",
+    "yours faithfully",
+    "yours truly",
+    "kind regards",
+    "best wishes",
+    "best regards",
+    "with best wishes",
+    "regards",
+];
+
+/// True for blocks that are noise whatever their neighbours.
+pub fn is_noise(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let words = word_count(t);
+    words == 0
+        || is_page_furniture(&lower)
+        || is_contact(t, &lower, words)
+        || is_salutation(&lower, words)
+        || is_sign_off(&lower)
+        || (words <= 25 && JUNK_PHRASES.iter().any(|p| lower.contains(p)))
+        || is_call_to_action(&lower, words)
+        || is_doubled(t)
+}
+
+/// "Yours sincerely" and friends: what follows is a signature.
+pub fn is_sign_off(lower: &str) -> bool {
+    let l = lower.trim_end_matches([',', '.', '!']);
+    SIGN_OFFS.contains(&l)
+}
+
+/// Page numbers, "Page 3 of 12", "- 4 -", roman numerals.
+fn is_page_furniture(lower: &str) -> bool {
+    let core: String = lower
+        .chars()
+        .filter(|c| !matches!(c, '-' | '–' | '|' | '.' | ' ' | '(' | ')'))
+        .collect();
+    if core.is_empty() || core.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let rest = core.strip_prefix("page").unwrap_or(&core);
+    if rest.split("of").all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+        return true;
+    }
+    core.len() <= 5 && core.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
+/// Phone lines, e-mail and web addresses, postal addresses.
+fn is_contact(text: &str, lower: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let starts = |p: &str| lower.starts_with(p);
+    if digits >= 9
+        || starts("tel")
+        || starts("t ") && digits >= 6
+        || starts("fax")
+        || starts("textphone")
+        || starts("email")
+        || starts("e-mail")
+    {
+        return true;
+    }
+    if has_postcode(text) {
+        return true;
+    }
+    // Nothing left once links and addresses are taken out.
+    let rest: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !(w.contains('@') || w.contains("://") || w.starts_with("www.") || w.starts_with("[www.") || w.contains("](")))
+        .collect();
+    rest.len() < text.split_whitespace().count() && rest.len() <= 1
+}
+
+/// A UK postcode such as "M1 2WD" or "LU1 2BQ" as a pair of tokens.
+pub fn has_postcode(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.windows(2).any(|w| {
+        let (out, inw) = (w[0].as_bytes(), w[1].trim_end_matches('.').as_bytes());
+        let letters = out.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        (2..=4).contains(&out.len())
+            && (1..=2).contains(&letters)
+            && out.len() > letters
+            && out[letters].is_ascii_digit()
+            && out.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && inw.len() == 3
+            && inw[0].is_ascii_digit()
+            && inw[1].is_ascii_uppercase()
+            && inw[2].is_ascii_uppercase()
+    })
+}
+
+fn is_salutation(lower: &str, words: usize) -> bool {
+    words <= 6 && (lower.starts_with("dear ") || lower == "to whom it may concern")
+}
+
+fn is_call_to_action(lower: &str, words: usize) -> bool {
+    words <= 10
+        && !lower.ends_with('.')
+        && CALL_TO_ACTION
+            .iter()
+            .any(|v| lower.split_whitespace().next() == Some(v))
+}
+
+/// A caption repeated back to back ("Photo X.Photo X.") is a scraping artefact.
+fn is_doubled(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.len();
+    if n < 20 || n % 2 != 0 || !t.is_char_boundary(n / 2) {
+        return false;
+    }
+    let (a, b) = t.split_at(n / 2);
+    a.trim() == b.trim()
+}
+
+/// Key under which repeated short blocks (running headers, "Hide Ad") are counted:
+/// case, digits and spacing do not matter.
+pub fn repetition_key(text: &str) -> String {
+    let mut key = String::new();
+    for w in text.split_whitespace() {
+        let w: String = w
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect::<String>()
+            .to_lowercase();
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letterhead_and_address_lines_are_noise() {
+        for line in [
+            "T 0300 123 1231",
+            "Textphone 0161 618 8524",
+            "Manchester M1 2WD",
+            "LU1 2BQ",
+            "[enquiries@ofsted.gov.uk](mailto:enquiries@ofsted.gov.uk)",
+            "www.example.gov.uk",
+            "Dear Ms Lewis,",
+            "Yours sincerely",
+            "Page 3 of 12",
+            "14",
+        ] {
+            assert!(is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn web_junk_is_noise() {
+        for line in [
+            "Hide Ad",
+            "Related topics:",
+            "Visit Shots! now",
+            "A dog on a sofa. (Picture: Pexels)A dog on a sofa. (Picture: Pexels)",
+        ] {
+            assert!(is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn report_sentences_are_not_noise() {
+        for line in [
+            "Staff morale is positive.",
+            "Most decisions are timely and lead to the right response.",
+            "Children in care are supported well to maintain relationships with their parents.",
+            "Visits to children are regular and purposeful.",
+        ] {
+            assert!(!is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn repetition_key_ignores_page_numbers() {
+        assert_eq!(repetition_key("Report  page 2"), repetition_key("report page 3"));
+    }
+}

@@ -1,0 +1,124 @@
+//! Words, stems and the small normalisations every stage shares.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Replaces typographic variants that would otherwise make equal words differ:
+/// curly apostrophes, non-breaking and zero-width spaces, soft hyphens, ligatures.
+/// Quotes and dashes are kept (they matter for speakers and display).
+pub fn normalize_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\t' => out.push(' '),
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lower-cased words of `text` (Unicode word boundaries; apostrophes unified, possessive
+/// `'s` dropped). Hyphenated compounds come out as their parts.
+pub fn words(text: &str) -> Vec<String> {
+    text.unicode_words()
+        .map(|w| {
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            match w.strip_suffix("'s") {
+                Some(base) => base.to_string(),
+                None => w.trim_end_matches('\'').to_string(),
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The Snowball stem of a lower-case word, with the few irregular plurals reports use.
+pub fn stem(word: &str) -> String {
+    match word {
+        "children" => "child".to_string(),
+        "people" => "person".to_string(),
+        "staff" => "staff".to_string(),
+        _ => stemmer().stem(word).into_owned(),
+    }
+}
+
+/// Words that carry no topic. Kept short on purpose: IDF weighting handles the rest.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// Content stems of `text`: stop words and numbers removed, everything stemmed.
+pub fn content_stems(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit()) && w.len() > 1)
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// All stems of `text` in order, stop words included (for phrase matching).
+pub fn all_stems(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| stem(w)).collect()
+}
+
+/// Number of words, as a reader would count them.
+pub fn word_count(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+// Sorted, for binary search.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "many", "may", "me", "might", "more", "most", "much", "must", "my",
+    "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
+    "ours", "ourselves", "out", "over", "own", "said", "same", "she", "should", "so", "some",
+    "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon",
+    "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "within", "would", "you", "your", "yours", "yourself",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn words_unify_apostrophes_and_drop_possessives() {
+        assert_eq!(words("Children’s services' plans"), ["children", "services", "plans"]);
+    }
+
+    #[test]
+    fn content_stems_skip_stopwords_and_stem() {
+        assert_eq!(
+            content_stems("The caseloads of 12 social workers are rising"),
+            ["caseload", "social", "worker", "rise"]
+        );
+    }
+
+    #[test]
+    fn ligatures_and_soft_hyphens_are_normalised() {
+        assert_eq!(normalize_chars("e\u{FB00}ective re\u{00AD}view\u{00A0}now"), "effective review now");
+    }
+}
