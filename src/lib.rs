@@ -4,3 +4,5 @@
 pub mod diff;
 pub mod text;
 pub mod ingest;
+pub mod findings;
+pub mod themes;

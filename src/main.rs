@@ -1,8 +1,13 @@
 //! Trunk entry point for the web app. Natively it only explains itself.
 
+// The UI lives in src/app/ (wasm only). Its tests run in headless Chromium:
+// `cargo test --target wasm32-unknown-unknown --bin report-compare-web` (see scripts/test.sh).
+#[cfg(target_arch = "wasm32")]
+mod app;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The UI lives in src/app/ (wasm only).
+    app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

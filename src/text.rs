@@ -60,14 +60,21 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&word).is_ok()
 }
 
-/// Content stems of `text`: stop words and numbers removed, everything stemmed.
+/// Content stems of `text`: stop words and numbers removed, everything stemmed. The
+/// particles of "step-down", "out-of-hours" or "follow-up" are kept: they carry meaning.
 pub fn content_stems(text: &str) -> Vec<String> {
     words(text)
         .into_iter()
-        .filter(|w| !is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit()) && w.len() > 1)
+        .filter(|w| {
+            (PARTICLES.contains(&w.as_str()) || !is_stopword(w))
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && w.len() > 1
+        })
         .map(|w| stem(&w))
         .collect()
 }
+
+const PARTICLES: &[&str] = &["up", "down", "out", "off", "over", "under"];
 
 /// All stems of `text` in order, stop words included (for phrase matching).
 pub fn all_stems(text: &str) -> Vec<String> {

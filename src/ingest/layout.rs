@@ -204,9 +204,11 @@ fn heading(text: String) -> Draft {
 /// each line stands alone. Otherwise the lines are one wrapped paragraph.
 fn push_lines(kind: BlockKind, lines: Vec<String>, drafts: &mut Vec<Draft>) {
     let short = |l: &String| word_count(l) < 7 && !ends_terminal(l);
+    let longest = lines.iter().map(|l| word_count(l)).max().unwrap_or(0);
+    // Wrapped prose has long lines; a stack of short ones is an address or a menu.
     let stacked = kind == BlockKind::Paragraph
         && lines.len() >= 3
-        && lines.iter().filter(|l| short(l)).count() * 10 >= lines.len() * 6;
+        && (lines.iter().filter(|l| short(l)).count() * 10 >= lines.len() * 6 || longest < 12);
     let draft = |text: String, line_group| Draft {
         kind,
         text,

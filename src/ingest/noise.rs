@@ -40,6 +40,9 @@ const JUNK_PHRASES: &[&str] = &[
     "download the app",
 ];
 
+/// Photo credits: a block carrying one is a caption, however long.
+const CAPTION_CREDITS: &[&str] = &["(picture:", "(photo:", "(image:", "(credit:", "photo credit", "image credit", "picture credit"];
+
 /// Words that open a call to action ("Visit X now", "Watch our videos").
 const CALL_TO_ACTION: &[&str] = &[
     "visit", "watch", "subscribe", "download", "follow", "join", "listen", "sign", "register",
@@ -68,6 +71,7 @@ pub fn is_noise(text: &str) -> bool {
         || is_salutation(&lower, words)
         || is_sign_off(&lower)
         || (words <= 25 && JUNK_PHRASES.iter().any(|p| lower.contains(p)))
+        || CAPTION_CREDITS.iter().any(|p| lower.contains(p))
         || is_call_to_action(&lower, words)
         || is_doubled(t)
 }

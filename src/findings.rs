@@ -1,0 +1,321 @@
+//! Document -> findings: one per sentence, with section, block, bullet flag and speaker.
+
+use crate::ingest::{BlockKind, Document};
+use crate::text::word_count;
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Who is making a statement. A verdict that rests only on the organisation's own claim
+/// must be shown as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    /// The inspectorate: the report itself, or quoted/reported inspectors.
+    Inspectors,
+    /// The inspected organisation speaking about itself (a council leader's quote).
+    Organisation,
+    /// A journalist's own narration.
+    Writer,
+}
+
+/// One sentence-level claim from a report, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub text: String,
+    pub section: Option<String>,
+    /// Index into `Document::blocks` of the paragraph or bullet it came from.
+    pub block: usize,
+    pub bullet: bool,
+    pub speaker: Speaker,
+    /// Under a heading such as "What needs to improve": an area for improvement.
+    pub improvement_area: bool,
+}
+
+/// Statements about the inspection process rather than the service (letter boilerplate).
+const PROCESS_PHRASES: &[&str] = &[
+    "this letter summarises",
+    "copying this letter",
+    "will be published",
+    "the methodology for",
+    "was carried out remotely",
+    "in line with the inspection",
+    "lead inspector",
+    "inspectors were ",
+    "is leading ofsted",
+    "released its report",
+    "published its report",
+    "your next inspection",
+    "arrangements to deliver this",
+    "delivery model was adapted",
+    "inspectors used video",
+    "this report summarises",
+    "inspection was carried out",
+];
+
+/// Headings whose items are areas for improvement.
+const IMPROVEMENT_HEADINGS: &[&str] = &[
+    "what needs to improve",
+    "what needs improving",
+    "areas for improvement",
+    "areas for development",
+    "areas to improve",
+    "areas that need",
+    "recommendations",
+    "priorities for improvement",
+    "next steps",
+    "what the school should do",
+    "what does the school need to do",
+    "what the provider needs to do",
+    "what the local authority needs",
+    "things to improve",
+];
+
+const INSPECTORATE: &[&str] = &[
+    "ofsted", "inspector", "inspectors", "inspectorate", "the report", "regulator", "watchdog",
+    "cqc", "care quality commission", "estyn", "hmi", "the inspection", "inspection report",
+];
+
+const ORGANISATION: &[&str] = &[
+    "cllr", "councillor", "council leader", "leader of", "mayor", "director", "chief executive",
+    "spokesperson", "spokesman", "spokeswoman", "headteacher", "head teacher", "principal",
+    "cabinet member", "portfolio holder", "chair of", "the council said", "council said",
+    "the trust said", "chief officer",
+];
+
+const REPORTING_VERBS: &[&str] = &[
+    " said", " added", " stated", " explained", " continued", " noted", " told", " says",
+    " adds", " commented", " according to", " wrote", " concluded", " found", " praised",
+    " highlighted", " warned",
+];
+
+fn is_improvement_heading(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    IMPROVEMENT_HEADINGS.iter().any(|p| h.starts_with(p))
+}
+
+fn is_process_statement(sentence: &str) -> bool {
+    let s = sentence.to_lowercase();
+    PROCESS_PHRASES.iter().any(|p| s.contains(p))
+}
+
+/// Who a piece of attribution text ("Inspectors said:", "Cllr Smith added:") names.
+fn speaker_named(text: &str) -> Option<Speaker> {
+    let t = format!(" {} ", text.to_lowercase());
+    let has = |list: &[&str]| {
+        list.iter().any(|w| {
+            t.match_indices(w).any(|(i, _)| {
+                // Whole words only: "inspector" must not match "inspectorate's" partially.
+                let before = t[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = t[i + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            })
+        })
+    };
+    if has(ORGANISATION) {
+        Some(Speaker::Organisation)
+    } else if has(INSPECTORATE) {
+        Some(Speaker::Inspectors)
+    } else {
+        None
+    }
+}
+
+/// First-person plural inside a quote: the organisation talking about itself.
+fn speaks_as_we(text: &str) -> bool {
+    crate::text::words(text)
+        .iter()
+        .any(|w| matches!(w.as_str(), "we" | "our" | "us" | "we're" | "we've" | "ourselves"))
+}
+
+/// Splits a block into sentences. Abbreviations and tiny scraps stay attached.
+pub fn sentences(text: &str) -> Vec<String> {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr.", "mrs.", "ms.", "dr.", "cllr.", "st.", "no.", "prof.", "e.g.", "i.e.", "etc.",
+        "vs.", "cf.", "approx.", "para.", "fig.", "p.",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    let mut glue = false;
+    for seg in text.split_sentence_bounds() {
+        let s = seg.trim();
+        if s.is_empty() {
+            continue;
+        }
+        let tiny = word_count(s) < 3 && !out.is_empty();
+        match out.last_mut() {
+            Some(prev) if glue || tiny => {
+                prev.push(' ');
+                prev.push_str(s);
+            }
+            _ => out.push(s.to_string()),
+        }
+        let last_word = out
+            .last()
+            .and_then(|s| s.split_whitespace().last())
+            .unwrap_or("")
+            .to_lowercase();
+        glue = ABBREVIATIONS.contains(&last_word.as_str());
+    }
+    out
+}
+
+/// Quote state across a document: open/closed and whose words are inside.
+#[derive(Default)]
+struct Quotes {
+    open: bool,
+    speaker: Option<Speaker>,
+}
+
+impl Quotes {
+    /// Walks `text`, returning whether it started inside a quote and whether a quote
+    /// opened in it (with the words before that quote).
+    fn scan<'a>(&mut self, text: &'a str) -> (bool, Option<&'a str>) {
+        let started_open = self.open;
+        let mut opened_at = None;
+        for (i, c) in text.char_indices() {
+            match c {
+                '“' => {
+                    self.open = true;
+                    opened_at.get_or_insert(i);
+                }
+                '”' => self.open = false,
+                '"' => {
+                    self.open = !self.open;
+                    if self.open {
+                        opened_at.get_or_insert(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        (started_open, opened_at.map(|i| &text[..i]))
+    }
+}
+
+/// Is this document an article quoting people (rather than the report itself)?
+fn is_article(doc: &Document) -> bool {
+    let attributions = doc
+        .blocks
+        .iter()
+        .filter(|b| {
+            let t = b.text.to_lowercase();
+            (t.contains('“') || t.contains('"')) && REPORTING_VERBS.iter().any(|v| t.contains(v))
+        })
+        .count();
+    attributions >= 2
+}
+
+/// The sentences of a document that make claims, in reading order.
+pub fn extract(doc: &Document) -> Vec<Sentence> {
+    let article = is_article(doc);
+    let mut out = Vec::new();
+    let mut section: Option<String> = None;
+    let mut improvement = false;
+    let mut quotes = Quotes::default();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            section = Some(block.text.clone());
+            improvement = is_improvement_heading(&block.text);
+            quotes = Quotes::default();
+            continue;
+        }
+        // A paragraph that opens with a quote and names nobody continues the last speaker.
+        let continues_quote = {
+            let t = block.text.trim_start();
+            (t.starts_with('“') || t.starts_with('"')) && quotes.speaker.is_some()
+        };
+        // A quote left open by the last paragraph goes on if this one closes it first.
+        let closes_first = quotes.open && {
+            let t = &block.text;
+            t.find('”').is_some_and(|close| t.find('“').is_none_or(|open| close < open))
+        };
+        if !continues_quote && !closes_first {
+            quotes.open = false;
+        }
+        for sentence in sentences(&block.text) {
+            let (inside, opened) = quotes.scan(&sentence);
+            let speaker = if !article {
+                Speaker::Inspectors
+            } else if inside {
+                quotes.speaker.unwrap_or(Speaker::Writer)
+            } else if let Some(prefix) = opened {
+                let who = speaker_named(prefix)
+                    .or_else(|| continues_quote.then_some(quotes.speaker).flatten());
+                let who = match who {
+                    Some(s) => s,
+                    None if speaks_as_we(&sentence) => Speaker::Organisation,
+                    None => speaker_named(&sentence).unwrap_or(Speaker::Writer),
+                };
+                quotes.speaker = Some(who);
+                who
+            } else {
+                speaker_named(&sentence).unwrap_or(Speaker::Writer)
+            };
+            let speaker = if article && speaker != Speaker::Organisation && speaks_as_we(&sentence) && (inside || opened.is_some()) {
+                Speaker::Organisation
+            } else {
+                speaker
+            };
+            if word_count(&sentence) < 4 || is_process_statement(&sentence) {
+                continue;
+            }
+            if !sentence.chars().any(char::is_lowercase) {
+                continue;
+            }
+            out.push(Sentence {
+                text: sentence,
+                section: section.clone(),
+                block: index,
+                bullet: block.kind == BlockKind::Bullet,
+                speaker,
+                improvement_area: improvement,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest;
+
+    fn doc(text: &str) -> Document {
+        ingest(text.as_bytes(), "t.txt").unwrap()
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations_and_split_claims() {
+        let s = sentences("Cllr. Smith met Dr. Jones, e.g. at noon. Plans are clear. Visits are regular.");
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s[0].starts_with("Cllr. Smith met Dr. Jones"));
+    }
+
+    #[test]
+    fn improvement_headings_mark_their_items() {
+        let d = doc("# What needs to improve\n\n- The quality of plans for children.\n\n# Findings\n\n- Plans are clear and timely.\n");
+        let f = extract(&d);
+        assert_eq!(f.len(), 2);
+        assert!(f[0].improvement_area && f[0].bullet);
+        assert!(!f[1].improvement_area);
+        assert_eq!(f[1].section.as_deref(), Some("Findings"));
+    }
+
+    #[test]
+    fn article_speakers_are_tagged() {
+        let d = doc("Council praised\n\nInspectors said: “Staff morale is positive in the teams.”\n\nCouncil leader Cllr Jo Bloggs said: “We are proud of our staff and their work.\n\n“We will keep improving our services for families.”\n\nThe paper understands the visit lasted two days in June.\n");
+        let f = extract(&d);
+        let by = |needle: &str| f.iter().find(|s| s.text.contains(needle)).unwrap().speaker;
+        assert_eq!(by("Staff morale"), Speaker::Inspectors);
+        assert_eq!(by("proud of our staff"), Speaker::Organisation);
+        assert_eq!(by("keep improving"), Speaker::Organisation);
+        assert_eq!(by("visit lasted"), Speaker::Writer);
+    }
+
+    #[test]
+    fn letter_boilerplate_is_not_a_finding() {
+        let d = doc("Leaders act quickly on concerns.\n\nThis letter summarises the findings of a visit.\n\nI am copying this letter to the Department for Education.\n");
+        let f = extract(&d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].speaker, Speaker::Inspectors);
+    }
+}

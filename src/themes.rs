@@ -1,0 +1,455 @@
+//! Themes: a codebook (data, editable) matched on word stems, sentence context for
+//! follow-on sentences ("These adolescents now ..."), and discovery of themes for
+//! findings no code fits, so reports from other fields still get sensible groups.
+
+use crate::text::{content_stems, words};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const BUILTIN: &str = include_str!("codebook.toml");
+
+/// How a user codebook combines with the built-in one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Extend,
+    Replace,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeDef {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    /// Words count 1, phrases of several words count 2.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Words or phrases that count 2 on their own.
+    #[serde(default)]
+    pub strong: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Codebook {
+    #[serde(default)]
+    pub mode: Mode,
+    /// Canonical wording -> variants treated as the same words when aligning.
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, Vec<String>>,
+    #[serde(default, rename = "theme")]
+    pub themes: Vec<ThemeDef>,
+}
+
+impl Codebook {
+    /// The codebook for children's services inspections shipped with the engine.
+    pub fn builtin() -> Codebook {
+        // The built-in file is tested; failing here would be a build defect.
+        Codebook::parse(BUILTIN, "codebook.toml").unwrap_or_default()
+    }
+
+    /// Reads a codebook from TOML or JSON (by name, or a leading `{`).
+    pub fn parse(text: &str, name: &str) -> Result<Codebook, String> {
+        let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+        let book: Codebook = if json {
+            serde_json::from_str(text).map_err(|e| format!("{name}: not a valid JSON codebook: {e}"))?
+        } else {
+            toml::from_str(text).map_err(|e| format!("{name}: not a valid TOML codebook: {e}"))?
+        };
+        book.validate().map_err(|e| format!("{name}: {e}"))?;
+        Ok(book)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let mut seen = BTreeSet::new();
+        for t in &self.themes {
+            if t.id.trim().is_empty() || t.label.trim().is_empty() {
+                return Err("every theme needs an `id` and a `label`".to_string());
+            }
+            if !seen.insert(t.id.as_str()) {
+                return Err(format!("theme id \"{}\" appears twice; ids must be unique", t.id));
+            }
+            if t.terms.is_empty() && t.strong.is_empty() {
+                return Err(format!("theme \"{}\" has no `terms`; give it words or phrases to match", t.id));
+            }
+        }
+        Ok(())
+    }
+
+    /// `user` on top of `self`: extend (same id replaces) or replace entirely.
+    pub fn with(mut self, user: Codebook) -> Codebook {
+        if user.mode == Mode::Replace {
+            return user;
+        }
+        for theme in user.themes {
+            match self.themes.iter_mut().find(|t| t.id == theme.id) {
+                Some(existing) => *existing = theme,
+                None => self.themes.push(theme),
+            }
+        }
+        self.synonyms.extend(user.synonyms);
+        self
+    }
+}
+
+/// A theme as the rest of the engine sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    /// "codebook" or "discovered".
+    pub source: String,
+}
+
+/// A codebook compiled to stem sequences.
+pub struct Matcher {
+    themes: Vec<(ThemeDef, Vec<(Vec<String>, f32)>)>,
+    synonyms: Vec<(Vec<String>, Vec<String>)>,
+}
+
+fn contains_seq(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+impl Matcher {
+    pub fn new(book: &Codebook) -> Matcher {
+        let compile = |term: &str, strong: bool| {
+            let stems = content_stems(term);
+            let weight = if strong || words(term).len() > 1 && stems.len() > 1 { 2.0 } else { 1.0 };
+            (stems, weight)
+        };
+        let themes = book
+            .themes
+            .iter()
+            .map(|t| {
+                let mut terms: Vec<(Vec<String>, f32)> = Vec::new();
+                for (term, strong) in t.terms.iter().map(|s| (s, false)).chain(t.strong.iter().map(|s| (s, true))) {
+                    let (stems, w) = compile(term, strong);
+                    if stems.is_empty() {
+                        continue;
+                    }
+                    match terms.iter_mut().find(|(s, _)| *s == stems) {
+                        Some(existing) => existing.1 = existing.1.max(w),
+                        None => terms.push((stems, w)),
+                    }
+                }
+                (t.clone(), terms)
+            })
+            .collect();
+        let mut synonyms = Vec::new();
+        for (canonical, variants) in &book.synonyms {
+            let to = content_stems(canonical);
+            for v in variants {
+                let from = content_stems(v);
+                if !from.is_empty() && !to.is_empty() {
+                    synonyms.push((from, to.clone()));
+                }
+            }
+        }
+        // Longest variants first, so "not consistently" wins over "not".
+        synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Matcher { themes, synonyms }
+    }
+
+    pub fn theme_count(&self) -> usize {
+        self.themes.len()
+    }
+
+    pub fn theme(&self, i: usize) -> Theme {
+        let t = &self.themes[i].0;
+        Theme {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            source: "codebook".to_string(),
+        }
+    }
+
+    /// Codebook score of each theme for one sentence's stems (each term counted once).
+    pub fn scores(&self, stems: &[String]) -> Vec<f32> {
+        self.themes
+            .iter()
+            .map(|(_, terms)| {
+                terms
+                    .iter()
+                    .filter(|(seq, _)| contains_seq(stems, seq))
+                    .map(|(_, w)| w)
+                    .sum()
+            })
+            .collect()
+    }
+
+    /// Stems with codebook synonyms rewritten to their canonical wording.
+    pub fn canonical(&self, stems: &[String]) -> Vec<String> {
+        if self.synonyms.is_empty() {
+            return stems.to_vec();
+        }
+        let mut out = Vec::with_capacity(stems.len());
+        let mut i = 0;
+        'outer: while i < stems.len() {
+            for (from, to) in &self.synonyms {
+                if stems[i..].starts_with(from) {
+                    out.extend(to.iter().cloned());
+                    i += from.len();
+                    continue 'outer;
+                }
+            }
+            out.push(stems[i].clone());
+            i += 1;
+        }
+        out
+    }
+}
+
+/// What the theme stage needs to know about one finding.
+pub struct Input<'a> {
+    pub text: &'a str,
+    /// Paragraph/bullet it came from; context flows only within a block and to the next.
+    pub block: usize,
+    /// 0 = earlier report, 1 = later report.
+    pub side: usize,
+}
+
+/// Themes of one finding: the main one first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub themes: Vec<usize>,
+}
+
+/// Sentences that lean on the one before: "These ...", "However, ...", "They ...".
+fn leans_back(text: &str) -> bool {
+    let first = words(text).into_iter().next().unwrap_or_default();
+    matches!(
+        first.as_str(),
+        "these" | "this" | "they" | "their" | "it" | "its" | "such" | "however" | "but" | "thus" | "although" | "while" | "as" | "this," | "those"
+    )
+}
+
+const MAX_THEMES_PER_FINDING: usize = 4;
+const MAX_DISCOVERED: usize = 20;
+
+/// Assigns themes to every finding of both reports (indices into the returned theme
+/// list). Codebook themes come first; discovered ones follow; every finding gets one.
+pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignment>) {
+    let stems: Vec<Vec<String>> = inputs.iter().map(|f| content_stems(f.text)).collect();
+    let own: Vec<Vec<f32>> = stems.iter().map(|s| matcher.scores(s)).collect();
+    let n_themes = matcher.theme_count();
+    let mut assignments = Vec::with_capacity(inputs.len());
+    for (i, f) in inputs.iter().enumerate() {
+        let same_block = |j: usize| inputs[j].side == f.side && inputs[j].block == f.block;
+        let prev = i
+            .checked_sub(1)
+            .filter(|&j| inputs[j].side == f.side && (same_block(j) || leans_back(f.text)));
+        let next = Some(i + 1).filter(|&j| j < inputs.len() && same_block(j));
+        let prev_weight = if leans_back(f.text) { 0.6 } else { 0.4 };
+        let total: Vec<f32> = (0..n_themes)
+            .map(|t| {
+                own[i][t]
+                    + prev.map_or(0.0, |j| prev_weight * own[j][t])
+                    + next.map_or(0.0, |j| 0.25 * own[j][t])
+            })
+            .collect();
+        let best = total.iter().cloned().fold(0.0, f32::max);
+        let mut themes: Vec<usize> = (0..n_themes)
+            .filter(|&t| total[t] >= 1.0 && total[t] >= 0.4 * best)
+            .collect();
+        // Main theme: the strongest own match, then the strongest with context.
+        themes.sort_by(|&a, &b| {
+            total[b]
+                .partial_cmp(&total[a])
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(own[i][b].partial_cmp(&own[i][a]).unwrap_or(std::cmp::Ordering::Equal))
+                .then(a.cmp(&b))
+        });
+        themes.truncate(MAX_THEMES_PER_FINDING);
+        assignments.push(Assignment { themes });
+    }
+    let mut themes: Vec<Theme> = (0..n_themes).map(|t| matcher.theme(t)).collect();
+    discover(inputs, &stems, &mut themes, &mut assignments);
+    (themes, assignments)
+}
+
+/// Groups findings no codebook theme fits by the content terms they share; labels each
+/// group with its top terms. Deterministic: ties go to the alphabetically first term.
+fn discover(inputs: &[Input], stems: &[Vec<String>], themes: &mut Vec<Theme>, assignments: &mut [Assignment]) {
+    let mut left: Vec<usize> = (0..inputs.len()).filter(|&i| assignments[i].themes.is_empty()).collect();
+    if left.is_empty() {
+        return;
+    }
+    // Terms in a quarter or more of all findings say nothing about a topic.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for s in stems {
+        for t in s.iter().collect::<BTreeSet<_>>() {
+            *df.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let common = (inputs.len() / 4).max(3);
+    let usable = |t: &str| t.len() >= 3 && df.get(t).copied().unwrap_or(0) < common;
+    let term_sets: HashMap<usize, BTreeSet<&str>> = left
+        .iter()
+        .map(|&i| (i, stems[i].iter().map(String::as_str).filter(|t| usable(t)).collect()))
+        .collect();
+    let surface = surface_forms(inputs);
+    let mut discovered = 0;
+    while discovered < MAX_DISCOVERED {
+        let mut counts: BTreeMap<&str, (usize, [bool; 2])> = BTreeMap::new();
+        for &i in &left {
+            for &t in &term_sets[&i] {
+                let e = counts.entry(t).or_default();
+                e.0 += 1;
+                e.1[inputs[i].side.min(1)] = true;
+            }
+        }
+        // Prefer terms both reports use: those are the themes worth comparing.
+        let best = counts
+            .iter()
+            .filter(|(_, (n, _))| *n >= 2)
+            .max_by(|a, b| {
+                let score = |(n, sides): &(usize, [bool; 2])| n + if sides[0] && sides[1] { 2 } else { 0 };
+                score(a.1).cmp(&score(b.1)).then(b.0.cmp(a.0))
+            })
+            .map(|(t, _)| *t);
+        let Some(term) = best else { break };
+        let members: Vec<usize> = left.iter().copied().filter(|i| term_sets[i].contains(term)).collect();
+        // Label: the anchor term and the next most shared one.
+        let mut inner: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in &members {
+            for &t in &term_sets[&i] {
+                if t != term {
+                    *inner.entry(t).or_default() += 1;
+                }
+            }
+        }
+        let second = inner
+            .iter()
+            .filter(|(_, &n)| n >= 2)
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(t, _)| *t);
+        let word = |t: &str| surface.get(t).cloned().unwrap_or_else(|| t.to_string());
+        let mut label = capitalise(&word(term));
+        if let Some(s) = second {
+            label = format!("{label} and {}", word(s));
+        }
+        let index = themes.len();
+        themes.push(Theme {
+            id: format!("topic-{term}"),
+            label,
+            source: "discovered".to_string(),
+        });
+        for &i in &members {
+            assignments[i].themes.push(index);
+        }
+        left.retain(|i| !members.contains(i));
+        discovered += 1;
+    }
+    if !left.is_empty() {
+        let index = themes.len();
+        themes.push(Theme {
+            id: "other".to_string(),
+            label: "Other findings".to_string(),
+            source: "discovered".to_string(),
+        });
+        for i in left {
+            assignments[i].themes.push(index);
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// For each stem, the word form readers saw most often (for labels).
+fn surface_forms(inputs: &[Input]) -> HashMap<String, String> {
+    let mut counts: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
+    for f in inputs {
+        for w in words(f.text) {
+            *counts.entry(crate::text::stem(&w)).or_default().entry(w).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(stem, forms)| {
+            let best = forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            Some((stem, best.0))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(text: &str, block: usize, side: usize) -> Input<'_> {
+        Input { text, block, side }
+    }
+
+    #[test]
+    fn builtin_codebook_parses_and_is_substantial() {
+        let book = Codebook::parse(BUILTIN, "codebook.toml").expect("built-in codebook");
+        assert!(book.themes.len() >= 20);
+        assert!(book.themes.iter().any(|t| t.id == "workforce"));
+    }
+
+    #[test]
+    fn bad_codebooks_are_explained() {
+        let err = Codebook::parse("[[theme]]\nid = \"a\"\nlabel = \"A\"\n", "mine.toml").unwrap_err();
+        assert!(err.contains("no `terms`"), "{err}");
+        let err = Codebook::parse("{\"theme\": [", "mine.json").unwrap_err();
+        assert!(err.contains("JSON"), "{err}");
+    }
+
+    #[test]
+    fn user_codebook_extends_or_replaces() {
+        let user = Codebook::parse("[[theme]]\nid = \"ofsted-grades\"\nlabel = \"Grades\"\nterms = [\"grade\"]\n", "u.toml").unwrap();
+        let n = Codebook::builtin().themes.len();
+        assert_eq!(Codebook::builtin().with(user.clone()).themes.len(), n + 1);
+        let replace = Codebook { mode: Mode::Replace, ..user };
+        assert_eq!(Codebook::builtin().with(replace).themes.len(), 1);
+    }
+
+    #[test]
+    fn phrases_match_across_wording_and_context_flows_to_follow_on_sentences() {
+        let m = Matcher::new(&Codebook::builtin());
+        let inputs = [
+            input("Leaders responded to concerns for homeless 16- and 17-year-olds.", 0, 0),
+            input("These vulnerable adolescents now have quicker access to assessments.", 0, 0),
+            input("Some children still report changes of social workers.", 1, 0),
+        ];
+        let (themes, a) = assign(&m, &inputs);
+        let ids = |i: usize| a[i].themes.iter().map(|&t| themes[t].id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids(0)[0], "homeless-16-17");
+        assert!(ids(1).contains(&"homeless-16-17"), "{:?}", ids(1));
+        assert!(ids(1).contains(&"assessment"));
+        assert_eq!(ids(2)[0], "workforce");
+    }
+
+    #[test]
+    fn findings_outside_the_codebook_get_discovered_themes() {
+        let m = Matcher::new(&Codebook::builtin());
+        let inputs = [
+            input("Pupils read widely and phonics teaching is strong.", 0, 0),
+            input("Phonics teaching is now consistent across classes.", 0, 1),
+            input("The library is small.", 1, 1),
+        ];
+        let (themes, a) = assign(&m, &inputs);
+        let main = |i: usize| &themes[a[i].themes[0]];
+        assert_eq!(main(0).id, "topic-phonic");
+        assert_eq!(main(0).source, "discovered");
+        assert_eq!(main(0).id, main(1).id);
+        assert!(main(0).label.starts_with("Phonics"));
+        assert_eq!(main(2).id, "other");
+    }
+
+    #[test]
+    fn synonyms_rewrite_to_canonical_wording() {
+        let m = Matcher::new(&Codebook::builtin());
+        let a = m.canonical(&content_stems("children looked after"));
+        let b = m.canonical(&content_stems("children in care"));
+        assert_eq!(a, b);
+    }
+}
