@@ -6,3 +6,5 @@ pub mod text;
 pub mod ingest;
 pub mod findings;
 pub mod themes;
+pub mod polarity;
+pub mod align;
