@@ -8,3 +8,6 @@ pub mod findings;
 pub mod themes;
 pub mod polarity;
 pub mod align;
+pub mod ratings;
+pub mod compare;
+pub mod export;

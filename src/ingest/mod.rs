@@ -49,6 +49,8 @@ pub struct Document {
     pub title: Option<String>,
     pub date: Option<FoundDate>,
     pub blocks: Vec<Block>,
+    /// Graded judgements found in the text (judgement tables, "rated good overall").
+    pub ratings: Vec<crate::ratings::Rating>,
     /// Things the user should know about how the file was read (e.g. lossy decoding).
     pub notes: Vec<String>,
 }
@@ -106,6 +108,7 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
         .or(laid_out.title)
         .map(|t| t.trim().to_string());
     let date = date::find(&lines);
+    let ratings = crate::ratings::extract(&lines);
     if laid_out.blocks.is_empty() {
         notes.push("No paragraphs of report text were found in this file.".to_string());
     }
@@ -115,6 +118,7 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
         title,
         date,
         blocks: laid_out.blocks,
+        ratings,
         notes,
     })
 }

@@ -1,0 +1,346 @@
+//! Two documents -> [`Comparison`] (schema `report-compare/1`): the one boundary between
+//! the engine and the UI, CLI and exports. Deterministic: same input, same bytes out.
+
+use crate::align::{self, Item};
+use crate::findings::{self, Speaker};
+use crate::ingest::Document;
+use crate::polarity::{self, Direction, Polarity};
+use crate::ratings::{self, RatingChange};
+use crate::text::content_stems;
+use crate::themes::{self, Codebook, Input, Matcher};
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: &str = "report-compare/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub schema: String,
+    pub before: Side,
+    pub after: Side,
+    pub ratings: Vec<RatingChange>,
+    pub themes: Vec<ThemeResult>,
+    pub summary: Summary,
+}
+
+/// One report as compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    pub name: String,
+    pub title: Option<String>,
+    /// ISO date ("2021-06-18", or "2022-07" when only the month is known).
+    pub date: Option<String>,
+    /// high | medium | low
+    pub date_confidence: Option<String>,
+    /// The words the date was read from.
+    pub date_evidence: Option<String>,
+    /// How the file was read (e.g. lossy decoding), for the user.
+    pub notes: Vec<String>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// "b3" (earlier report) or "a7" (later report).
+    pub id: String,
+    pub text: String,
+    pub section: Option<String>,
+    /// Main theme id.
+    pub theme: String,
+    /// Every theme it touches, main first.
+    pub themes: Vec<String>,
+    pub polarity: Polarity,
+    pub speaker: Speaker,
+    /// Index of the paragraph or bullet it came from (for "jump to context").
+    pub paragraph: usize,
+    pub bullet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Improved,
+    Regressed,
+    Persisted,
+    New,
+    Dropped,
+    /// Theme level only: links disagree.
+    Mixed,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Improved => "improved",
+            Verdict::Regressed => "regressed",
+            Verdict::Persisted => "persisted",
+            Verdict::New => "new",
+            Verdict::Dropped => "dropped",
+            Verdict::Mixed => "mixed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub verdict: Verdict,
+    pub similarity: f32,
+    /// Set when the later side of the link is only the organisation's own statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeResult {
+    pub id: String,
+    pub label: String,
+    /// "codebook" or "discovered".
+    pub source: String,
+    pub verdict: Verdict,
+    /// Findings linked under this theme, per side.
+    pub before_count: usize,
+    pub after_count: usize,
+    pub links: Vec<Link>,
+}
+
+/// Headline counts: themes per verdict, and findings no longer mentioned.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub themes: usize,
+    pub improved: usize,
+    pub regressed: usize,
+    pub persisted: usize,
+    pub new: usize,
+    pub dropped: usize,
+    pub mixed: usize,
+    pub new_findings: usize,
+    pub dropped_findings: usize,
+}
+
+pub const ORGANISATION_CAVEAT: &str = "rests on the organisation's own statement";
+
+/// Verdict for a linked pair: polarity change, refined by the later text's direction words.
+pub fn link_verdict(before: Polarity, after: Polarity, direction: Option<Direction>) -> Verdict {
+    use Polarity::*;
+    let by_polarity = match (before, after) {
+        (Concern, Strength) | (Mixed, Strength) | (Concern, Mixed) => Verdict::Improved,
+        (Strength, Concern) | (Strength, Mixed) => Verdict::Regressed,
+        _ => Verdict::Persisted,
+    };
+    match (direction, by_polarity, after) {
+        (Some(Direction::Persisting), Verdict::Improved, Mixed) => Verdict::Persisted,
+        (Some(Direction::Improving), Verdict::Persisted, Strength | Mixed | Neutral) => Verdict::Improved,
+        (Some(Direction::Worsening), Verdict::Persisted, Concern | Mixed) => Verdict::Regressed,
+        (Some(Direction::Worsening), Verdict::Improved, Concern) => Verdict::Regressed,
+        _ => by_polarity,
+    }
+}
+
+/// Overall verdict of a theme from its links.
+fn theme_verdict(links: &[Link]) -> Verdict {
+    let count = |v: Verdict| links.iter().filter(|l| l.verdict == v).count();
+    let (imp, reg, per, new, dropped) = (
+        count(Verdict::Improved),
+        count(Verdict::Regressed),
+        count(Verdict::Persisted),
+        count(Verdict::New),
+        count(Verdict::Dropped),
+    );
+    if imp + reg + per == 0 {
+        return match (new, dropped) {
+            (0, _) => Verdict::Dropped,
+            (_, 0) => Verdict::New,
+            _ => Verdict::Mixed,
+        };
+    }
+    if imp > 0 && reg > 0 {
+        // Clear majority wins; otherwise the links disagree.
+        return if imp >= 2 * reg && imp > per {
+            Verdict::Improved
+        } else if reg >= 2 * imp && reg > per {
+            Verdict::Regressed
+        } else {
+            Verdict::Mixed
+        };
+    }
+    if imp > 0 && imp * 2 >= per {
+        Verdict::Improved
+    } else if reg > 0 && reg * 2 >= per {
+        Verdict::Regressed
+    } else {
+        Verdict::Persisted
+    }
+}
+
+/// A finding while the comparison is being built.
+struct Work {
+    sentence: findings::Sentence,
+    polarity: Polarity,
+    terms: Vec<String>,
+    themes: Vec<usize>,
+}
+
+fn side(doc: &Document, prefix: &str, works: &[Work], theme_ids: &[String]) -> Side {
+    Side {
+        name: doc.name.clone(),
+        title: doc.title.clone(),
+        date: doc.date.as_ref().map(|d| d.iso.clone()),
+        date_confidence: doc.date.as_ref().map(|d| d.confidence.clone()),
+        date_evidence: doc.date.as_ref().map(|d| d.evidence.clone()),
+        notes: doc.notes.clone(),
+        findings: works
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Finding {
+                id: format!("{prefix}{}", i + 1),
+                text: w.sentence.text.clone(),
+                section: w.sentence.section.clone(),
+                theme: theme_ids[w.themes[0]].clone(),
+                themes: w.themes.iter().map(|&t| theme_ids[t].clone()).collect(),
+                polarity: w.polarity,
+                speaker: w.sentence.speaker,
+                paragraph: w.sentence.block,
+                bullet: w.sentence.bullet,
+            })
+            .collect(),
+    }
+}
+
+fn items(works: &[Work]) -> Vec<Item<'_>> {
+    works.iter().map(|w| Item { terms: &w.terms, themes: &w.themes }).collect()
+}
+
+/// Compares two documents with a codebook.
+pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comparison {
+    let matcher = Matcher::new(codebook);
+    let sentences = [findings::extract(before), findings::extract(after)];
+    let inputs: Vec<Input> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(side, list)| list.iter().map(move |s| Input { text: &s.text, block: s.block, side }))
+        .collect();
+    let (themes, assignments) = themes::assign(&matcher, &inputs);
+    let mut assignments = assignments.into_iter();
+    let [b_sentences, a_sentences] = sentences;
+    let mut work = |list: Vec<findings::Sentence>| -> Vec<Work> {
+        list.into_iter()
+            .map(|s| Work {
+                polarity: polarity::classify(&s.text, s.improvement_area),
+                terms: matcher.canonical(&content_stems(&s.text)),
+                themes: assignments.next().map(|a| a.themes).unwrap_or_default(),
+                sentence: s,
+            })
+            .collect()
+    };
+    let (bw, aw) = (work(b_sentences), work(a_sentences));
+    let links = align::align(&items(&bw), &items(&aw));
+
+    let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
+    let before_side = side(before, "b", &bw, &theme_ids);
+    let after_side = side(after, "a", &aw, &theme_ids);
+
+    let mut per_theme: Vec<Vec<Link>> = vec![Vec::new(); themes.len()];
+    let mut b_linked = vec![false; bw.len()];
+    let mut a_linked = vec![false; aw.len()];
+    for l in &links {
+        b_linked[l.before] = true;
+        a_linked[l.after] = true;
+        let (b, a) = (&bw[l.before], &aw[l.after]);
+        let verdict = link_verdict(b.polarity, a.polarity, polarity::direction(&a.sentence.text));
+        per_theme[l.theme].push(Link {
+            before: Some(before_side.findings[l.before].id.clone()),
+            after: Some(after_side.findings[l.after].id.clone()),
+            verdict,
+            similarity: (l.similarity * 1000.0).round() / 1000.0,
+            caveat: (a.sentence.speaker == Speaker::Organisation).then(|| ORGANISATION_CAVEAT.to_string()),
+        });
+    }
+    for (i, w) in bw.iter().enumerate().filter(|(i, _)| !b_linked[*i]) {
+        per_theme[w.themes[0]].push(Link {
+            before: Some(before_side.findings[i].id.clone()),
+            after: None,
+            verdict: Verdict::Dropped,
+            similarity: 0.0,
+            caveat: None,
+        });
+    }
+    for (i, w) in aw.iter().enumerate().filter(|(i, _)| !a_linked[*i]) {
+        per_theme[w.themes[0]].push(Link {
+            before: None,
+            after: Some(after_side.findings[i].id.clone()),
+            verdict: Verdict::New,
+            similarity: 0.0,
+            caveat: (w.sentence.speaker == Speaker::Organisation).then(|| ORGANISATION_CAVEAT.to_string()),
+        });
+    }
+
+    let mut results = Vec::new();
+    let mut summary = Summary::default();
+    for (theme, links) in themes.iter().zip(per_theme) {
+        if links.is_empty() {
+            continue;
+        }
+        let distinct = |f: fn(&Link) -> &Option<String>| {
+            let mut ids: Vec<&String> = links.iter().filter_map(|l| f(l).as_ref()).collect();
+            ids.sort();
+            ids.dedup();
+            ids.len()
+        };
+        let verdict = theme_verdict(&links);
+        match verdict {
+            Verdict::Improved => summary.improved += 1,
+            Verdict::Regressed => summary.regressed += 1,
+            Verdict::Persisted => summary.persisted += 1,
+            Verdict::New => summary.new += 1,
+            Verdict::Dropped => summary.dropped += 1,
+            Verdict::Mixed => summary.mixed += 1,
+        }
+        summary.new_findings += links.iter().filter(|l| l.verdict == Verdict::New).count();
+        summary.dropped_findings += links.iter().filter(|l| l.verdict == Verdict::Dropped).count();
+        results.push(ThemeResult {
+            id: theme.id.clone(),
+            label: theme.label.clone(),
+            source: theme.source.clone(),
+            verdict,
+            before_count: distinct(|l| &l.before),
+            after_count: distinct(|l| &l.after),
+            links,
+        });
+    }
+    summary.themes = results.len();
+    Comparison {
+        schema: SCHEMA.to_string(),
+        ratings: ratings::compare(&before.ratings, &after.ratings),
+        before: before_side,
+        after: after_side,
+        themes: results,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Polarity::*;
+
+    #[test]
+    fn link_verdicts_follow_polarity_and_direction() {
+        assert_eq!(link_verdict(Concern, Strength, None), Verdict::Improved);
+        assert_eq!(link_verdict(Strength, Concern, None), Verdict::Regressed);
+        assert_eq!(link_verdict(Concern, Concern, None), Verdict::Persisted);
+        assert_eq!(link_verdict(Concern, Concern, Some(Direction::Worsening)), Verdict::Regressed);
+        assert_eq!(link_verdict(Strength, Strength, Some(Direction::Improving)), Verdict::Improved);
+        assert_eq!(link_verdict(Concern, Mixed, Some(Direction::Persisting)), Verdict::Persisted);
+    }
+
+    #[test]
+    fn theme_verdict_is_mixed_when_links_disagree() {
+        let link = |v| Link { before: None, after: None, verdict: v, similarity: 0.0, caveat: None };
+        assert_eq!(theme_verdict(&[link(Verdict::Improved), link(Verdict::Regressed)]), Verdict::Mixed);
+        assert_eq!(theme_verdict(&[link(Verdict::Improved), link(Verdict::Persisted)]), Verdict::Improved);
+        assert_eq!(theme_verdict(&[link(Verdict::Persisted), link(Verdict::New)]), Verdict::Persisted);
+        assert_eq!(theme_verdict(&[link(Verdict::New)]), Verdict::New);
+        assert_eq!(theme_verdict(&[link(Verdict::Dropped), link(Verdict::Dropped)]), Verdict::Dropped);
+    }
+}
