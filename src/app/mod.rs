@@ -74,10 +74,7 @@ pub fn app() -> Html {
     let on_load = |slot: UseStateHandle<Option<Rc<Doc>>>, which: Which| {
         let report = report.clone();
         Callback::from(move |doc: Doc| {
-            report.emit((
-                format!("{}: {} loaded.", which.label(), doc.name),
-                false,
-            ));
+            report.emit((format!("{}: {} loaded.", which.label(), doc.name), false));
             slot.set(Some(Rc::new(doc)));
         })
     };
@@ -248,7 +245,9 @@ pub fn slot(props: &SlotProps) -> Html {
                 {format!(" — {}", words(word_count(&doc.text)))}
             </p>
         },
-        None => html! { <p class="slot-status muted">{"No file yet. Choose one, or drop it here."}</p> },
+        None => {
+            html! { <p class="slot-status muted">{"No file yet. Choose one, or drop it here."}</p> }
+        }
     };
 
     html! {

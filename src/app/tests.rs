@@ -187,7 +187,11 @@ async fn span_classes_and_counts() {
     wait_for(&root, "ins").await;
     assert_eq!(text(&root, "del.deleted"), "high");
     assert_eq!(text(&root, "ins.inserted"), "now manageable");
-    assert_eq!(root.children().length(), 2, "unchanged text gets no element");
+    assert_eq!(
+        root.children().length(),
+        2,
+        "unchanged text gets no element"
+    );
     assert_eq!(
         root.text_content().unwrap(),
         "caseloads are highnow manageable"

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Every test layer, in order, with one summary line each:
+#   fmt     cargo fmt --check
+#   clippy  cargo clippy --all-targets -D warnings (native), and the web app for wasm32
+#   native  cargo test
+#   wasm    wasm-bindgen-test in headless Chromium: the app's own tests (src/app/tests.rs,
+#           run via --bin report-compare-web, because tests/ only reaches the lib) and
+#           tests/web.rs (the engine in the browser)
+#   dist    trunk release build into target/e2e-dist
+#   e2e     Playwright (playwright-core + Debian Chromium) against that build, served from
+#           the sub-path /tools/report-compare/ (tests/e2e)
+# All layers run even if one fails; the exit code is non-zero if any failed. Full output of
+# each layer: .tools/logs/test-<layer>.log (shown on failure; VERBOSE=1 streams it).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh" test || exit 1
+
+FAILED=()
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+
+# run LAYER CMD...: runs CMD with output to the layer's log; 0 if it succeeded.
+run() {
+  local layer=$1 log="$LOG_DIR/test-$1.log"
+  shift
+  if [ "${VERBOSE:-0}" = 1 ]; then
+    "$@" 2>&1 | tee "$log"
+    return "${PIPESTATUS[0]}"
+  fi
+  "$@" >"$log" 2>&1
+}
+
+# Sums cargo/libtest "test result:" lines of a log: prints "PASSED FAILED".
+libtest_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } }
+       END { print p + 0, f + 0 }' "$1"
+}
+
+report() { # report LAYER STATUS [DETAIL]
+  local layer=$1 status=$2 detail=${3:-}
+  if [ "$status" = 0 ]; then
+    say "PASS $layer${detail:+ ($detail)}"
+  else
+    show_log "$LOG_DIR/test-$layer.log" 80
+    say "FAIL $layer${detail:+ ($detail)} — full log: .tools/logs/test-$layer.log"
+    FAILED+=("$layer")
+  fi
+}
+
+counted() { # counted LAYER STATUS PASSED FAILED
+  TOTAL_PASSED=$((TOTAL_PASSED + $3))
+  TOTAL_FAILED=$((TOTAL_FAILED + $4))
+  local status=$2
+  if [ "$status" = 0 ] && [ "$3" = 0 ]; then status=1; fi # a layer that ran no test fails
+  report "$1" "$status" "$3 tests$([ "$4" = 0 ] || echo ", $4 failed")"
+}
+
+# 1. formatting
+run fmt cargo fmt --all -- --check --color never
+report fmt $?
+
+# 2. lints: native everything, then the web app (and its tests) as wasm32
+clippy() {
+  cargo clippy --all-targets -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --bin report-compare-web -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --profile test \
+      --bin report-compare-web --test web -- -D warnings
+}
+run clippy clippy
+report clippy $?
+
+# 3. native tests
+run native cargo test
+status=$?
+read -r p f < <(libtest_counts "$LOG_DIR/test-native.log")
+counted native "$status" "$p" "$f"
+
+# 4. wasm tests in headless Chromium (runner: .cargo/config.toml; browser flags: webdriver.json)
+run wasm cargo test --target wasm32-unknown-unknown --bin report-compare-web --test web
+status=$?
+read -r p f < <(libtest_counts "$LOG_DIR/test-wasm.log")
+counted wasm "$status" "$p" "$f"
+
+# 5. release build, then end-to-end tests against it from a sub-path
+E2E_DIST="$ROOT/target/e2e-dist"
+run dist "$ROOT/scripts/dist.sh" "$E2E_DIST"
+status=$?
+report dist "$status" "$(tail -n 1 "$LOG_DIR/test-dist.log" | sed -n 's/^built .* (\(.*\))$/\1/p')"
+
+if [ "$status" = 0 ]; then
+  run e2e env DIST_DIR="$E2E_DIST" node --test --test-concurrency=1 --test-reporter=tap \
+    "$ROOT/tests/e2e/app.test.mjs"
+  status=$?
+  p=$(awk '/^# pass / { print $3 }' "$LOG_DIR/test-e2e.log" | tail -n 1)
+  f=$(awk '/^# fail / { print $3 }' "$LOG_DIR/test-e2e.log" | tail -n 1)
+  counted e2e "$status" "${p:-0}" "${f:-0}"
+else
+  say "SKIP e2e (no build)"
+  FAILED+=(e2e)
+fi
+
+say "total: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
+if [ "${#FAILED[@]}" -gt 0 ]; then
+  say "FAILED: ${FAILED[*]}"
+  exit 1
+fi

@@ -1,0 +1,51 @@
+//! The engine inside a real browser (headless Chromium via wasm-bindgen-test-runner).
+//! Native `cargo test` skips this file; the app's own DOM tests are in src/app/tests.rs.
+#![cfg(target_arch = "wasm32")]
+
+use report_compare::diff::{word_diff, Change, Span};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EARLIER: &str = include_str!("../www/samples/luton-2021-focused-visit.txt");
+const LATER: &str = include_str!("../www/samples/luton-2023-news-article.txt");
+
+fn rebuild(spans: &[Span], skip: Change) -> String {
+    spans
+        .iter()
+        .filter(|s| s.change != skip)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+/// The diff's deadline reads the clock: `std::time::Instant` panics on wasm32, so this
+/// fails if `similar` loses its `wasm32_web_time` feature.
+#[wasm_bindgen_test]
+fn word_diff_of_the_seed_pair_runs_in_the_browser() {
+    let spans = word_diff(EARLIER, LATER);
+    assert!(spans.iter().any(|s| s.change == Change::Deleted));
+    assert!(spans.iter().any(|s| s.change == Change::Inserted));
+    assert!(spans.iter().any(|s| s.change == Change::Same));
+    assert_eq!(rebuild(&spans, Change::Inserted), EARLIER);
+    assert_eq!(rebuild(&spans, Change::Deleted), LATER);
+}
+
+#[wasm_bindgen_test]
+fn neighbouring_spans_never_share_a_tag() {
+    let spans = word_diff(
+        "caseloads are high and rising",
+        "caseloads are now manageable",
+    );
+    for pair in spans.windows(2) {
+        assert_ne!(pair[0].change, pair[1].change);
+    }
+    assert!(spans
+        .iter()
+        .any(|s| s.change == Change::Inserted && s.text.contains("manageable")));
+}
+
+#[wasm_bindgen_test]
+fn a_browser_is_really_there() {
+    let document = web_sys::window().and_then(|w| w.document());
+    assert!(document.is_some(), "run_in_browser should give a DOM");
+}
