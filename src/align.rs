@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 /// Below this similarity two findings sharing a theme are not linked.
-pub const LINK_THRESHOLD: f32 = 0.12;
+pub const LINK_THRESHOLD: f32 = 0.06;
 /// Terms in more findings than this do not generate candidates (they still count in
 /// the cosine). Keeps candidate generation linear in the size of the reports.
 const MAX_POSTINGS: usize = 400;

@@ -129,7 +129,7 @@ pub fn link_verdict(before: Polarity, after: Polarity, direction: Option<Directi
         _ => Verdict::Persisted,
     };
     match (direction, by_polarity, after) {
-        (Some(Direction::Persisting), Verdict::Improved, Mixed) => Verdict::Persisted,
+        (Some(Direction::Persisting), Verdict::Improved | Verdict::Regressed, Mixed) => Verdict::Persisted,
         (Some(Direction::Improving), Verdict::Persisted, Strength | Mixed | Neutral) => Verdict::Improved,
         (Some(Direction::Worsening), Verdict::Persisted, Concern | Mixed) => Verdict::Regressed,
         (Some(Direction::Worsening), Verdict::Improved, Concern) => Verdict::Regressed,

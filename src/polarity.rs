@@ -109,6 +109,7 @@ const PURPOSE: &[&[&str]] = &[
     &["to", "ensure"], &["to", "improve"], &["to", "strengthen"], &["to", "drive"], &["to", "build"],
     &["to", "develop"], &["to", "embed"], &["to", "achieve"], &["so", "that"], &["in", "order"],
     &["to", "make"], &["to", "secure"], &["to", "maximise"], &["to", "better"], &["need", "for"],
+    &["need", "to"], &["needs", "to"],
 ];
 
 const CONTRAST: &[&str] = &["but", "however", "although", "while", "though", "whilst", "despite", "yet"];
@@ -166,8 +167,12 @@ pub fn read(text: &str) -> Reading {
     let mut purpose_until = 0;
     let mut used_negators = vec![false; ws.len()];
     for i in 0..ws.len() {
-        if PURPOSE.iter().any(|p| ws[i..].starts_with(&p.iter().map(|s| s.to_string()).collect::<Vec<_>>())) {
-            purpose_until = i + 8;
+        // An aim runs to the end of the sentence unless a contrast turns it round.
+        if PURPOSE.iter().any(|p| ws[i..].iter().zip(p.iter()).filter(|(a, b)| a == b).count() == p.len()) {
+            purpose_until = ws.len();
+        }
+        if CONTRAST.contains(&ws[i].as_str()) {
+            purpose_until = purpose_until.min(i);
         }
         let s = stems[i].as_str();
         let prev = i.checked_sub(1).map(|j| stems[j].as_str());

@@ -61,7 +61,8 @@ pub fn is_stopword(word: &str) -> bool {
 }
 
 /// Content stems of `text`: stop words and numbers removed, everything stemmed. The
-/// particles of "step-down", "out-of-hours" or "follow-up" are kept: they carry meaning.
+/// particles of "step-down", "out-of-hours" or "follow-up" are kept, and "not": they
+/// carry meaning ("not consistently" is a synonym of "inconsistent").
 pub fn content_stems(text: &str) -> Vec<String> {
     words(text)
         .into_iter()
@@ -74,7 +75,7 @@ pub fn content_stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-const PARTICLES: &[&str] = &["up", "down", "out", "off", "over", "under"];
+const PARTICLES: &[&str] = &["up", "down", "out", "off", "over", "under", "not"];
 
 /// All stems of `text` in order, stop words included (for phrase matching).
 pub fn all_stems(text: &str) -> Vec<String> {

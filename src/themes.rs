@@ -2,7 +2,7 @@
 //! follow-on sentences ("These adolescents now ..."), and discovery of themes for
 //! findings no code fits, so reports from other fields still get sensible groups.
 
-use crate::text::{content_stems, words};
+use crate::text::{all_stems, content_stems, words};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -114,9 +114,11 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
 
 impl Matcher {
     pub fn new(book: &Codebook) -> Matcher {
+        // Terms match on every word's stem, stop words included: "child in need" is a
+        // legal status, "children who need help" is not.
         let compile = |term: &str, strong: bool| {
-            let stems = content_stems(term);
-            let weight = if strong || words(term).len() > 1 && stems.len() > 1 { 2.0 } else { 1.0 };
+            let stems = all_stems(term);
+            let weight = if strong || stems.len() > 1 { 2.0 } else { 1.0 };
             (stems, weight)
         };
         let themes = book
@@ -165,7 +167,8 @@ impl Matcher {
         }
     }
 
-    /// Codebook score of each theme for one sentence's stems (each term counted once).
+    /// Codebook score of each theme for one sentence's stems ([`all_stems`]), each term
+    /// counted once.
     pub fn scores(&self, stems: &[String]) -> Vec<f32> {
         self.themes
             .iter()
@@ -231,8 +234,8 @@ const MAX_DISCOVERED: usize = 20;
 /// Assigns themes to every finding of both reports (indices into the returned theme
 /// list). Codebook themes come first; discovered ones follow; every finding gets one.
 pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignment>) {
+    let own: Vec<Vec<f32>> = inputs.iter().map(|f| matcher.scores(&all_stems(f.text))).collect();
     let stems: Vec<Vec<String>> = inputs.iter().map(|f| content_stems(f.text)).collect();
-    let own: Vec<Vec<f32>> = stems.iter().map(|s| matcher.scores(s)).collect();
     let n_themes = matcher.theme_count();
     let mut assignments = Vec::with_capacity(inputs.len());
     for (i, f) in inputs.iter().enumerate() {
@@ -251,7 +254,7 @@ pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignmen
             .collect();
         let best = total.iter().cloned().fold(0.0, f32::max);
         let mut themes: Vec<usize> = (0..n_themes)
-            .filter(|&t| total[t] >= 1.0 && total[t] >= 0.4 * best)
+            .filter(|&t| own[i][t] >= 1.0 || (total[t] >= 1.0 && total[t] >= 0.4 * best))
             .collect();
         // Main theme: the strongest own match, then the strongest with context.
         themes.sort_by(|&a, &b| {

@@ -203,12 +203,11 @@ fn heading(text: String) -> Draft {
 /// A paragraph of short unpunctuated lines is a stack (address, letterhead, menu):
 /// each line stands alone. Otherwise the lines are one wrapped paragraph.
 fn push_lines(kind: BlockKind, lines: Vec<String>, drafts: &mut Vec<Draft>) {
-    let short = |l: &String| word_count(l) < 7 && !ends_terminal(l);
-    let longest = lines.iter().map(|l| word_count(l)).max().unwrap_or(0);
-    // Wrapped prose has long lines; a stack of short ones is an address or a menu.
-    let stacked = kind == BlockKind::Paragraph
-        && lines.len() >= 3
-        && (lines.iter().filter(|l| short(l)).count() * 10 >= lines.len() * 6 || longest < 12);
+    // In wrapped prose most lines run on into a lower-case word; in an address, a
+    // letterhead or a menu almost every line starts afresh.
+    let starts_afresh = |l: &String| l.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let breaks = lines.windows(2).filter(|w| starts_afresh(&w[1])).count();
+    let stacked = kind == BlockKind::Paragraph && lines.len() >= 2 && breaks * 10 >= (lines.len() - 1) * 6;
     let draft = |text: String, line_group| Draft {
         kind,
         text,
