@@ -63,22 +63,25 @@ report fmt $?
 
 # 2. lints: native everything, then the web app (and its tests) as wasm32
 clippy() {
-  cargo clippy --all-targets -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown --bin report-compare-web -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown --profile test \
-      --bin report-compare-web --test web -- -D warnings
+  local rc=0
+  cargo clippy --all-targets -- -D warnings || rc=1
+  cargo clippy --target wasm32-unknown-unknown --bin report-compare-web -- -D warnings || rc=1
+  # --profile test lints the #[cfg(test)] code of the app too
+  cargo clippy --target wasm32-unknown-unknown --profile test \
+    --bin report-compare-web --test web -- -D warnings || rc=1
+  return $rc
 }
 run clippy clippy
 report clippy $?
 
 # 3. native tests
-run native cargo test
+run native cargo test --no-fail-fast
 status=$?
 read -r p f < <(libtest_counts "$LOG_DIR/test-native.log")
 counted native "$status" "$p" "$f"
 
 # 4. wasm tests in headless Chromium (runner: .cargo/config.toml; browser flags: webdriver.json)
-run wasm cargo test --target wasm32-unknown-unknown --bin report-compare-web --test web
+run wasm cargo test --no-fail-fast --target wasm32-unknown-unknown --bin report-compare-web --test web
 status=$?
 read -r p f < <(libtest_counts "$LOG_DIR/test-wasm.log")
 counted wasm "$status" "$p" "$f"
