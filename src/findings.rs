@@ -50,6 +50,18 @@ const PROCESS_PHRASES: &[&str] = &[
     "inspectors used video",
     "this report summarises",
     "inspection was carried out",
+    // The publisher's back page.
+    "interested in our work",
+    "you may reuse this",
+    "subscribe to our",
+    "this report is available at",
+    "this publication is available",
+    "crown copyright",
+    "open government licence",
+    "office for standards in education",
+    "it regulates and inspects",
+    "it assesses council",
+    "in a different format",
 ];
 
 /// Headings whose items are areas for improvement.

@@ -293,6 +293,8 @@ fn discover(inputs: &[Input], stems: &[Vec<String>], themes: &mut Vec<Theme>, as
         .map(|&i| (i, stems[i].iter().map(String::as_str).filter(|t| usable(t)).collect()))
         .collect();
     let surface = surface_forms(inputs);
+    // In long reports a topic shared by two sentences is chance; ask for more.
+    let min_members = (inputs.len() / 100).max(2);
     let mut discovered = 0;
     while discovered < MAX_DISCOVERED {
         let mut counts: BTreeMap<&str, (usize, [bool; 2])> = BTreeMap::new();
@@ -306,7 +308,7 @@ fn discover(inputs: &[Input], stems: &[Vec<String>], themes: &mut Vec<Theme>, as
         // Prefer terms both reports use: those are the themes worth comparing.
         let best = counts
             .iter()
-            .filter(|(_, (n, _))| *n >= 2)
+            .filter(|(_, (n, _))| *n >= min_members)
             .max_by(|a, b| {
                 let score = |(n, sides): &(usize, [bool; 2])| n + if sides[0] && sides[1] { 2 } else { 0 };
                 score(a.1).cmp(&score(b.1)).then(b.0.cmp(a.0))

@@ -24,7 +24,8 @@ struct Draft {
 }
 
 pub fn blocks(lines: &[String]) -> LaidOut {
-    let mut drafts = group(lines);
+    let lines = drop_running_lines(lines);
+    let mut drafts = group(&lines);
     mark_noise(&mut drafts);
     let title = find_title(&drafts);
     mark_repeats(&mut drafts);
@@ -40,6 +41,28 @@ pub fn blocks(lines: &[String]) -> LaidOut {
         })
         .collect();
     LaidOut { blocks, title }
+}
+
+/// Running headers and footers ("Inspection of X children's services", a date) repeat on
+/// every page, often glued to the page's text. Short lines seen three or more times
+/// become blank lines, so the paragraphs around them can heal.
+fn drop_running_lines(lines: &[String]) -> Vec<String> {
+    let key = |l: &str| noise::repetition_key(l.trim());
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines {
+        let t = l.trim();
+        if !t.is_empty() && word_count(t) <= 12 && !ends_terminal(t) {
+            *counts.entry(key(t)).or_default() += 1;
+        }
+    }
+    lines
+        .iter()
+        .map(|l| {
+            let t = l.trim();
+            let running = !t.is_empty() && word_count(t) <= 12 && !ends_terminal(t) && counts.get(&key(t)).is_some_and(|&n| n >= 3);
+            if running { String::new() } else { l.clone() }
+        })
+        .collect()
 }
 
 fn ends_terminal(s: &str) -> bool {
@@ -177,6 +200,12 @@ fn group(lines: &[String]) -> Vec<Draft> {
             current = Some((BlockKind::Bullet, vec![plain_inline(item)]));
             continue;
         }
+        // "What needs to improve?" straight after a sentence, with no blank line between.
+        let heading_after_sentence = matches!(&current, Some((_, lines)) if lines.last().is_some_and(|l| ends_terminal(l)))
+            && is_question_heading(s);
+        if heading_after_sentence {
+            flush(&mut current, &mut drafts);
+        }
         match &mut current {
             Some((_, lines)) => lines.push(plain_inline(s)),
             None => current = Some((BlockKind::Paragraph, vec![plain_inline(s)])),
@@ -259,9 +288,8 @@ fn dictionary(drafts: &[Draft]) -> HashSet<String> {
         .collect()
 }
 
-/// "assess-\u{1}ment" -> "assessment" when the document knows the joined word (or the
-/// hyphenated form is unknown too and the tail is lower-case); "cross-\u{1}sectional"
-/// keeps its hyphen when the document uses "cross-sectional" elsewhere.
+/// "assess-\u{1}ment" -> "assessment" when the document uses the joined word elsewhere;
+/// otherwise ("cross-\u{1}sectional") the hyphen stays.
 fn dehyphenate(text: &str, dictionary: &HashSet<String>) -> String {
     if !text.contains('\u{1}') {
         return text.to_string();
@@ -285,9 +313,9 @@ fn dehyphenate(text: &str, dictionary: &HashSet<String>) -> String {
         let joined = format!("{head}{tail}").to_lowercase();
         let hyphenated = format!("{head}-{tail}").to_lowercase();
         let lower_tail = tail.chars().next().is_some_and(char::is_lowercase);
-        let drop_hyphen = lower_tail
-            && !dictionary.contains(&hyphenated)
-            && (dictionary.contains(&joined) || !head.is_empty());
+        // Unknown either way: keep the hyphen ("awareness-raising" is likelier than a
+        // word split by justification in these reports, and a kept hyphen loses nothing).
+        let drop_hyphen = lower_tail && !dictionary.contains(&hyphenated) && dictionary.contains(&joined);
         if drop_hyphen {
             out.pop();
         }
@@ -379,6 +407,13 @@ fn heal(drafts: &mut Vec<Draft>) {
             i += 1;
         }
     }
+}
+
+/// "What needs to improve?1", "Next steps:": a short line ending in ? or : (and perhaps
+/// a footnote mark).
+fn is_question_heading(s: &str) -> bool {
+    let core = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    core.ends_with(['?', ':']) && word_count(core) <= 10 && s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Short, capitalised, not a sentence: "Findings", "What needs to improve?".
