@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 
+
 /// Below this similarity two findings sharing a theme are not linked.
 pub const LINK_THRESHOLD: f32 = 0.06;
 /// Terms in more findings than this do not generate candidates (they still count in
 /// the cosine). Keeps candidate generation linear in the size of the reports.
 const MAX_POSTINGS: usize = 400;
 /// Within a theme, every pair is scored while the theme is this small.
-const THEME_PAIR_BUDGET: usize = 40_000;
+const THEME_PAIR_BUDGET: usize = 10_000;
 
 /// A finding as alignment sees it.
 pub struct Item<'a> {
@@ -90,31 +91,40 @@ fn dot(a: &Sparse, b: &Sparse) -> f32 {
     sum
 }
 
-/// Candidate pairs with their cosine similarity: pairs sharing an informative term,
-/// plus every pair within a small shared theme.
-pub fn candidates(before: &[Item], after: &[Item]) -> HashMap<(usize, usize), f32> {
+/// Calls `visit(before, after, cosine)` for every candidate pair: pairs sharing an
+/// informative term (found through an inverted index, accumulated per earlier finding),
+/// plus every pair within a small shared theme. A pair may be visited more than once.
+fn for_each_candidate(before: &[Item], after: &[Item], mut visit: impl FnMut(usize, usize, f32)) {
     let (bv, av, df) = vectorise(before, after);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
     for (a, v) in av.iter().enumerate() {
         for (id, _) in v {
             if df[*id as usize] <= MAX_POSTINGS {
-                postings.entry(*id).or_default().push(a);
+                postings[*id as usize].push(a);
             }
         }
     }
-    let mut pairs: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut seen = vec![false; after.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (b, v) in bv.iter().enumerate() {
         for (id, _) in v {
-            if let Some(list) = postings.get(id) {
-                for &a in list {
-                    pairs.entry((b, a)).or_insert_with(|| dot(v, &av[a]));
+            for &a in &postings[*id as usize] {
+                if !seen[a] {
+                    seen[a] = true;
+                    touched.push(a);
                 }
             }
         }
+        touched.sort_unstable();
+        for &a in &touched {
+            seen[a] = false;
+            visit(b, a, dot(v, &av[a]));
+        }
+        touched.clear();
     }
-    // Small themes: score every pair, so shared-theme findings with few shared words
-    // are still considered.
-    let mut by_theme: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    // Small themes: score every pair, so findings sharing a theme but few words are
+    // still considered.
+    let mut by_theme: std::collections::BTreeMap<usize, (Vec<usize>, Vec<usize>)> = Default::default();
     for (b, item) in before.iter().enumerate() {
         for &t in item.themes {
             by_theme.entry(t).or_default().0.push(b);
@@ -129,46 +139,50 @@ pub fn candidates(before: &[Item], after: &[Item]) -> HashMap<(usize, usize), f3
         if bs.len() * as_.len() <= THEME_PAIR_BUDGET {
             for &b in bs {
                 for &a in as_ {
-                    pairs.entry((b, a)).or_insert_with(|| dot(&bv[b], &av[a]));
+                    visit(b, a, dot(&bv[b], &av[a]));
                 }
             }
         }
     }
-    pairs
 }
 
 /// Links within shared themes: each finding's best partner in the theme, from either
 /// side (so many-to-one links happen), when similar enough. A pair is linked once, under
-/// the shared theme that ranks highest for the two findings.
+/// the shared theme that ranks highest for the two findings. Deterministic: ties go to
+/// the lowest index.
 pub fn align(before: &[Item], after: &[Item]) -> Vec<Link> {
-    let pairs = candidates(before, after);
-    // Best partner per (finding, theme), deterministic on ties (lowest index wins).
-    let mut best_b: HashMap<(usize, usize), (usize, f32)> = HashMap::new();
-    let mut best_a: HashMap<(usize, usize), (usize, f32)> = HashMap::new();
-    let mut keys: Vec<(&(usize, usize), &f32)> = pairs.iter().filter(|(_, &s)| s >= LINK_THRESHOLD).collect();
-    keys.sort_by(|x, y| x.0.cmp(y.0));
-    let better = |cur: Option<&(usize, f32)>, idx: usize, s: f32| cur.is_none_or(|&(ci, cs)| s > cs || (s == cs && idx < ci));
-    for (&(b, a), &s) in keys {
-        for &t in before[b].themes.iter().filter(|t| after[a].themes.contains(t)) {
-            if better(best_b.get(&(b, t)), a, s) {
-                best_b.insert((b, t), (a, s));
-            }
-            if better(best_a.get(&(a, t)), b, s) {
-                best_a.insert((a, t), (b, s));
-            }
+    // Best partner per finding and theme: (theme, partner, similarity).
+    let mut best_b: Vec<Vec<(usize, usize, f32)>> = vec![Vec::new(); before.len()];
+    let mut best_a: Vec<Vec<(usize, usize, f32)>> = vec![Vec::new(); after.len()];
+    let offer = |slots: &mut Vec<(usize, usize, f32)>, theme: usize, partner: usize, s: f32| {
+        match slots.iter_mut().find(|(t, _, _)| *t == theme) {
+            Some(slot) if s > slot.2 || (s == slot.2 && partner < slot.1) => *slot = (theme, partner, s),
+            Some(_) => {}
+            None => slots.push((theme, partner, s)),
         }
+    };
+    for_each_candidate(before, after, |b, a, s| {
+        if s < LINK_THRESHOLD {
+            return;
+        }
+        for &t in before[b].themes.iter().filter(|t| after[a].themes.contains(t)) {
+            offer(&mut best_b[b], t, a, s);
+            offer(&mut best_a[a], t, b, s);
+        }
+    });
+    let mut chosen: Vec<(usize, usize, f32)> = Vec::new();
+    for (b, slots) in best_b.iter().enumerate() {
+        chosen.extend(slots.iter().map(|&(_, a, s)| (b, a, s)));
     }
-    let mut chosen: HashMap<(usize, usize), f32> = HashMap::new();
-    for (&(b, _), &(a, s)) in &best_b {
-        chosen.insert((b, a), s);
+    for (a, slots) in best_a.iter().enumerate() {
+        chosen.extend(slots.iter().map(|&(_, b, s)| (b, a, s)));
     }
-    for (&(a, _), &(b, s)) in &best_a {
-        chosen.insert((b, a), s);
-    }
+    chosen.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    chosen.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    let rank = |themes: &[usize], t: usize| themes.iter().position(|&x| x == t).unwrap_or(usize::MAX / 2);
     let mut links: Vec<Link> = chosen
         .into_iter()
-        .filter_map(|((b, a), similarity)| {
-            let rank = |themes: &[usize], t: usize| themes.iter().position(|&x| x == t).unwrap_or(usize::MAX / 2);
+        .filter_map(|(b, a, similarity)| {
             let theme = before[b]
                 .themes
                 .iter()

@@ -108,9 +108,19 @@ pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
     };
     let mut history_until = 0;
     let mut consumed_until = 0;
+    // Most lines are prose: only look for an area where a grade could belong to it.
+    let is_grade: Vec<bool> = lines.iter().map(|l| grade_line(l).is_some()).collect();
     for i in 0..lines.len() {
         let line = &lines[i];
         if i < consumed_until {
+            continue;
+        }
+        let grade_near = is_grade[i + 1..lines.len().min(i + 5)].iter().any(|&g| g)
+            || line.contains(':')
+            || line.contains('–')
+            || line.contains("services")
+            || line.contains("rated");
+        if !grade_near {
             continue;
         }
         if is_history(line) {

@@ -1,6 +1,8 @@
 //! Words, stems and the small normalisations every stage shares.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -46,13 +48,29 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// The Snowball stem of a lower-case word, with the few irregular plurals reports use.
+/// Cached: reports repeat their vocabulary, and every stage stems.
 pub fn stem(word: &str) -> String {
-    match word {
-        "children" => "child".to_string(),
-        "people" => "person".to_string(),
-        "staff" => "staff".to_string(),
-        _ => stemmer().stem(word).into_owned(),
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     }
+    CACHE.with(|cache| {
+        if let Some(s) = cache.borrow().get(word) {
+            return s.clone();
+        }
+        let s = match word {
+            "children" => "child".to_string(),
+            "people" => "person".to_string(),
+            "staff" => "staff".to_string(),
+            _ => stemmer().stem(word).into_owned(),
+        };
+        let mut cache = cache.borrow_mut();
+        // Bounded: odd inputs (fuzzing, huge vocabularies) must not grow it forever.
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// Words that carry no topic. Kept short on purpose: IDF weighting handles the rest.
@@ -82,9 +100,12 @@ pub fn all_stems(text: &str) -> Vec<String> {
     words(text).iter().map(|w| stem(w)).collect()
 }
 
-/// Number of words, as a reader would count them.
+/// Number of words, as a reader would count them (tokens with a letter or digit). Cheap:
+/// layout and noise rules call it on every line.
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 // Sorted, for binary search.

@@ -105,11 +105,9 @@ pub struct Theme {
 /// A codebook compiled to stem sequences.
 pub struct Matcher {
     themes: Vec<(ThemeDef, Vec<(Vec<String>, f32)>)>,
+    /// First stem of a term -> (theme, term) indices, so a sentence is scanned once.
+    by_first: HashMap<String, Vec<(usize, usize)>>,
     synonyms: Vec<(Vec<String>, Vec<String>)>,
-}
-
-fn contains_seq(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 impl Matcher {
@@ -121,7 +119,7 @@ impl Matcher {
             let weight = if strong || stems.len() > 1 { 2.0 } else { 1.0 };
             (stems, weight)
         };
-        let themes = book
+        let themes: Vec<(ThemeDef, Vec<(Vec<String>, f32)>)> = book
             .themes
             .iter()
             .map(|t| {
@@ -139,6 +137,12 @@ impl Matcher {
                 (t.clone(), terms)
             })
             .collect();
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (t, (_, terms)) in themes.iter().enumerate() {
+            for (k, (stems, _)) in terms.iter().enumerate() {
+                by_first.entry(stems[0].clone()).or_default().push((t, k));
+            }
+        }
         let mut synonyms = Vec::new();
         for (canonical, variants) in &book.synonyms {
             let to = content_stems(canonical);
@@ -151,7 +155,7 @@ impl Matcher {
         }
         // Longest variants first, so "not consistently" wins over "not".
         synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Matcher { themes, synonyms }
+        Matcher { themes, by_first, synonyms }
     }
 
     pub fn theme_count(&self) -> usize {
@@ -170,16 +174,19 @@ impl Matcher {
     /// Codebook score of each theme for one sentence's stems ([`all_stems`]), each term
     /// counted once.
     pub fn scores(&self, stems: &[String]) -> Vec<f32> {
-        self.themes
-            .iter()
-            .map(|(_, terms)| {
-                terms
-                    .iter()
-                    .filter(|(seq, _)| contains_seq(stems, seq))
-                    .map(|(_, w)| w)
-                    .sum()
-            })
-            .collect()
+        let mut matched: Vec<(usize, usize)> = Vec::new();
+        for (i, first) in stems.iter().enumerate() {
+            for &(t, k) in self.by_first.get(first).into_iter().flatten() {
+                if stems[i..].starts_with(&self.themes[t].1[k].0) && !matched.contains(&(t, k)) {
+                    matched.push((t, k));
+                }
+            }
+        }
+        let mut scores = vec![0.0; self.themes.len()];
+        for (t, k) in matched {
+            scores[t] += self.themes[t].1[k].1;
+        }
+        scores
     }
 
     /// Stems with codebook synonyms rewritten to their canonical wording.
