@@ -26,9 +26,14 @@ fn grow(text: &str, target: usize) -> String {
                 if i > 0 {
                     out.push(' ');
                 }
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 if word.len() > 4 && word.chars().all(char::is_alphabetic) && (state >> 60) == 0 {
-                    out.push_str(&format!("{word}{}", ["ly", "ed", "ing", "ness", "al"][(copy + i) % 5]));
+                    out.push_str(&format!(
+                        "{word}{}",
+                        ["ly", "ed", "ing", "ness", "al"][(copy + i) % 5]
+                    ));
                     out.push_str(&format!(" area{copy}"));
                 } else {
                     out.push_str(word);
@@ -98,5 +103,8 @@ fn main() {
         );
         results.push(t_cmp);
     }
-    println!("10x input took {:.1}x the time", results[1].as_secs_f64() / results[0].as_secs_f64());
+    println!(
+        "10x input took {:.1}x the time",
+        results[1].as_secs_f64() / results[0].as_secs_f64()
+    );
 }

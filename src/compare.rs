@@ -129,8 +129,12 @@ pub fn link_verdict(before: Polarity, after: Polarity, direction: Option<Directi
         _ => Verdict::Persisted,
     };
     match (direction, by_polarity, after) {
-        (Some(Direction::Persisting), Verdict::Improved | Verdict::Regressed, Mixed) => Verdict::Persisted,
-        (Some(Direction::Improving), Verdict::Persisted, Strength | Mixed | Neutral) => Verdict::Improved,
+        (Some(Direction::Persisting), Verdict::Improved | Verdict::Regressed, Mixed) => {
+            Verdict::Persisted
+        }
+        (Some(Direction::Improving), Verdict::Persisted, Strength | Mixed | Neutral) => {
+            Verdict::Improved
+        }
         (Some(Direction::Worsening), Verdict::Persisted, Concern | Mixed) => Verdict::Regressed,
         (Some(Direction::Worsening), Verdict::Improved, Concern) => Verdict::Regressed,
         _ => by_polarity,
@@ -179,6 +183,7 @@ struct Work {
     polarity: Polarity,
     terms: Vec<String>,
     themes: Vec<usize>,
+    strong: Vec<usize>,
 }
 
 fn side(doc: &Document, prefix: &str, works: &[Work], theme_ids: &[String]) -> Side {
@@ -208,7 +213,14 @@ fn side(doc: &Document, prefix: &str, works: &[Work], theme_ids: &[String]) -> S
 }
 
 fn items(works: &[Work]) -> Vec<Item<'_>> {
-    works.iter().map(|w| Item { terms: &w.terms, themes: &w.themes }).collect()
+    works
+        .iter()
+        .map(|w| Item {
+            terms: &w.terms,
+            themes: &w.themes,
+            strong: &w.strong,
+        })
+        .collect()
 }
 
 /// Compares two documents with a codebook.
@@ -218,23 +230,46 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
     let inputs: Vec<Input> = sentences
         .iter()
         .enumerate()
-        .flat_map(|(side, list)| list.iter().map(move |s| Input { text: &s.text, block: s.block, side }))
+        .flat_map(|(side, list)| {
+            list.iter().map(move |s| Input {
+                text: &s.text,
+                block: s.block,
+                side,
+            })
+        })
         .collect();
     let (themes, assignments) = themes::assign(&matcher, &inputs);
     let mut assignments = assignments.into_iter();
     let [b_sentences, a_sentences] = sentences;
     let mut work = |list: Vec<findings::Sentence>| -> Vec<Work> {
         list.into_iter()
-            .map(|s| Work {
-                polarity: polarity::classify(&s.text, s.improvement_area),
-                terms: matcher.canonical(&content_stems(&s.text)),
-                themes: assignments.next().map(|a| a.themes).unwrap_or_default(),
-                sentence: s,
+            .map(|s| {
+                let assignment = assignments.next().unwrap_or(themes::Assignment {
+                    themes: Vec::new(),
+                    strong: Vec::new(),
+                });
+                Work {
+                    polarity: polarity::classify(&s.text, s.improvement_area),
+                    terms: matcher.canonical(&content_stems(&s.text)),
+                    themes: assignment.themes,
+                    strong: assignment.strong,
+                    sentence: s,
+                }
             })
             .collect()
     };
     let (bw, aw) = (work(b_sentences), work(a_sentences));
-    let links = align::align(&items(&bw), &items(&aw));
+    let thresholds: Vec<f32> = themes
+        .iter()
+        .map(|t| {
+            if t.source == "codebook" {
+                align::LINK_THRESHOLD
+            } else {
+                align::DISCOVERED_LINK_THRESHOLD
+            }
+        })
+        .collect();
+    let links = align::align(&items(&bw), &items(&aw), &thresholds);
 
     let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
     let before_side = side(before, "b", &bw, &theme_ids);
@@ -247,13 +282,18 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
         b_linked[l.before] = true;
         a_linked[l.after] = true;
         let (b, a) = (&bw[l.before], &aw[l.after]);
-        let verdict = link_verdict(b.polarity, a.polarity, polarity::direction(&a.sentence.text));
+        let verdict = link_verdict(
+            b.polarity,
+            a.polarity,
+            polarity::direction(&a.sentence.text),
+        );
         per_theme[l.theme].push(Link {
             before: Some(before_side.findings[l.before].id.clone()),
             after: Some(after_side.findings[l.after].id.clone()),
             verdict,
             similarity: (l.similarity * 1000.0).round() / 1000.0,
-            caveat: (a.sentence.speaker == Speaker::Organisation).then(|| ORGANISATION_CAVEAT.to_string()),
+            caveat: (a.sentence.speaker == Speaker::Organisation)
+                .then(|| ORGANISATION_CAVEAT.to_string()),
         });
     }
     for (i, w) in bw.iter().enumerate().filter(|(i, _)| !b_linked[*i]) {
@@ -271,7 +311,8 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             after: Some(after_side.findings[i].id.clone()),
             verdict: Verdict::New,
             similarity: 0.0,
-            caveat: (w.sentence.speaker == Speaker::Organisation).then(|| ORGANISATION_CAVEAT.to_string()),
+            caveat: (w.sentence.speaker == Speaker::Organisation)
+                .then(|| ORGANISATION_CAVEAT.to_string()),
         });
     }
 
@@ -297,7 +338,10 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             Verdict::Mixed => summary.mixed += 1,
         }
         summary.new_findings += links.iter().filter(|l| l.verdict == Verdict::New).count();
-        summary.dropped_findings += links.iter().filter(|l| l.verdict == Verdict::Dropped).count();
+        summary.dropped_findings += links
+            .iter()
+            .filter(|l| l.verdict == Verdict::Dropped)
+            .count();
         results.push(ThemeResult {
             id: theme.id.clone(),
             label: theme.label.clone(),
@@ -329,18 +373,45 @@ mod tests {
         assert_eq!(link_verdict(Concern, Strength, None), Verdict::Improved);
         assert_eq!(link_verdict(Strength, Concern, None), Verdict::Regressed);
         assert_eq!(link_verdict(Concern, Concern, None), Verdict::Persisted);
-        assert_eq!(link_verdict(Concern, Concern, Some(Direction::Worsening)), Verdict::Regressed);
-        assert_eq!(link_verdict(Strength, Strength, Some(Direction::Improving)), Verdict::Improved);
-        assert_eq!(link_verdict(Concern, Mixed, Some(Direction::Persisting)), Verdict::Persisted);
+        assert_eq!(
+            link_verdict(Concern, Concern, Some(Direction::Worsening)),
+            Verdict::Regressed
+        );
+        assert_eq!(
+            link_verdict(Strength, Strength, Some(Direction::Improving)),
+            Verdict::Improved
+        );
+        assert_eq!(
+            link_verdict(Concern, Mixed, Some(Direction::Persisting)),
+            Verdict::Persisted
+        );
     }
 
     #[test]
     fn theme_verdict_is_mixed_when_links_disagree() {
-        let link = |v| Link { before: None, after: None, verdict: v, similarity: 0.0, caveat: None };
-        assert_eq!(theme_verdict(&[link(Verdict::Improved), link(Verdict::Regressed)]), Verdict::Mixed);
-        assert_eq!(theme_verdict(&[link(Verdict::Improved), link(Verdict::Persisted)]), Verdict::Improved);
-        assert_eq!(theme_verdict(&[link(Verdict::Persisted), link(Verdict::New)]), Verdict::Persisted);
+        let link = |v| Link {
+            before: None,
+            after: None,
+            verdict: v,
+            similarity: 0.0,
+            caveat: None,
+        };
+        assert_eq!(
+            theme_verdict(&[link(Verdict::Improved), link(Verdict::Regressed)]),
+            Verdict::Mixed
+        );
+        assert_eq!(
+            theme_verdict(&[link(Verdict::Improved), link(Verdict::Persisted)]),
+            Verdict::Improved
+        );
+        assert_eq!(
+            theme_verdict(&[link(Verdict::Persisted), link(Verdict::New)]),
+            Verdict::Persisted
+        );
         assert_eq!(theme_verdict(&[link(Verdict::New)]), Verdict::New);
-        assert_eq!(theme_verdict(&[link(Verdict::Dropped), link(Verdict::Dropped)]), Verdict::Dropped);
+        assert_eq!(
+            theme_verdict(&[link(Verdict::Dropped), link(Verdict::Dropped)]),
+            Verdict::Dropped
+        );
     }
 }

@@ -33,7 +33,11 @@ pub fn verdict_icon(v: Verdict) -> &'static str {
 
 fn finding<'a>(c: &'a Comparison, id: &Option<String>) -> Option<&'a Finding> {
     let id = id.as_ref()?;
-    c.before.findings.iter().chain(&c.after.findings).find(|f| &f.id == id)
+    c.before
+        .findings
+        .iter()
+        .chain(&c.after.findings)
+        .find(|f| &f.id == id)
 }
 
 /// "9 themes: 2 improved, 1 regressed, 5 persisted, 1 new; 4 findings not mentioned later".
@@ -56,7 +60,11 @@ pub fn headline(c: &Comparison) -> String {
         "{} theme{}: {}; {} finding{} new, {} not mentioned in the later report",
         s.themes,
         if s.themes == 1 { "" } else { "s" },
-        if parts.is_empty() { "none".to_string() } else { parts.join(", ") },
+        if parts.is_empty() {
+            "none".to_string()
+        } else {
+            parts.join(", ")
+        },
         s.new_findings,
         if s.new_findings == 1 { "" } else { "s" },
         s.dropped_findings
@@ -88,7 +96,12 @@ fn quote(out: &mut String, label: &str, f: Option<&Finding>) {
 /// A readable briefing: ratings, headline, then per theme the verdict and the quotes.
 pub fn to_markdown(c: &Comparison) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# What changed: {} → {}\n", side_name(&c.before), side_name(&c.after));
+    let _ = writeln!(
+        out,
+        "# What changed: {} → {}\n",
+        side_name(&c.before),
+        side_name(&c.after)
+    );
     if !c.ratings.is_empty() {
         out.push_str("## Ratings\n\n| Area | Earlier | Later | Change |\n|---|---|---|---|\n");
         for r in &c.ratings {
@@ -105,7 +118,13 @@ pub fn to_markdown(c: &Comparison) -> String {
     }
     let _ = writeln!(out, "## Summary\n\n{}.\n", headline(c));
     for t in &c.themes {
-        let _ = writeln!(out, "## {} — {} {}\n", t.label, verdict_icon(t.verdict), verdict_words(t.verdict));
+        let _ = writeln!(
+            out,
+            "## {} — {} {}\n",
+            t.label,
+            verdict_icon(t.verdict),
+            verdict_words(t.verdict)
+        );
         for l in &t.links {
             write_link(&mut out, c, l);
         }
@@ -115,7 +134,11 @@ pub fn to_markdown(c: &Comparison) -> String {
 }
 
 fn write_link(out: &mut String, c: &Comparison, l: &Link) {
-    let caveat = l.caveat.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
+    let caveat = l
+        .caveat
+        .as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
     let _ = writeln!(out, "- **{}**{caveat}", verdict_words(l.verdict));
     quote(out, "Earlier", finding(c, &l.before));
     quote(out, "Later", finding(c, &l.after));
@@ -139,7 +162,10 @@ pub fn to_csv(c: &Comparison) -> String {
             let b = finding(c, &l.before);
             let a = finding(c, &l.after);
             let text = |f: Option<&Finding>| f.map(|f| f.text.clone()).unwrap_or_default();
-            let pol = |f: Option<&Finding>| f.map(|f| format!("{:?}", f.polarity).to_lowercase()).unwrap_or_default();
+            let pol = |f: Option<&Finding>| {
+                f.map(|f| format!("{:?}", f.polarity).to_lowercase())
+                    .unwrap_or_default()
+            };
             let row = [
                 t.id.clone(),
                 t.label.clone(),
@@ -152,10 +178,16 @@ pub fn to_csv(c: &Comparison) -> String {
                 l.after.clone().unwrap_or_default(),
                 text(a),
                 pol(a),
-                a.map(|f| format!("{:?}", f.speaker).to_lowercase()).unwrap_or_default(),
+                a.map(|f| format!("{:?}", f.speaker).to_lowercase())
+                    .unwrap_or_default(),
                 l.caveat.clone().unwrap_or_default(),
             ];
-            out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push_str(
+                &row.iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
             out.push('\n');
         }
     }

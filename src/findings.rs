@@ -83,21 +83,62 @@ const IMPROVEMENT_HEADINGS: &[&str] = &[
 ];
 
 const INSPECTORATE: &[&str] = &[
-    "ofsted", "inspector", "inspectors", "inspectorate", "the report", "regulator", "watchdog",
-    "cqc", "care quality commission", "estyn", "hmi", "the inspection", "inspection report",
+    "ofsted",
+    "inspector",
+    "inspectors",
+    "inspectorate",
+    "the report",
+    "regulator",
+    "watchdog",
+    "cqc",
+    "care quality commission",
+    "estyn",
+    "hmi",
+    "the inspection",
+    "inspection report",
 ];
 
 const ORGANISATION: &[&str] = &[
-    "cllr", "councillor", "council leader", "leader of", "mayor", "director", "chief executive",
-    "spokesperson", "spokesman", "spokeswoman", "headteacher", "head teacher", "principal",
-    "cabinet member", "portfolio holder", "chair of", "the council said", "council said",
-    "the trust said", "chief officer",
+    "cllr",
+    "councillor",
+    "council leader",
+    "leader of",
+    "mayor",
+    "director",
+    "chief executive",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "headteacher",
+    "head teacher",
+    "principal",
+    "cabinet member",
+    "portfolio holder",
+    "chair of",
+    "the council said",
+    "council said",
+    "the trust said",
+    "chief officer",
 ];
 
 const REPORTING_VERBS: &[&str] = &[
-    " said", " added", " stated", " explained", " continued", " noted", " told", " says",
-    " adds", " commented", " according to", " wrote", " concluded", " found", " praised",
-    " highlighted", " warned",
+    " said",
+    " added",
+    " stated",
+    " explained",
+    " continued",
+    " noted",
+    " told",
+    " says",
+    " adds",
+    " commented",
+    " according to",
+    " wrote",
+    " concluded",
+    " found",
+    " praised",
+    " highlighted",
+    " warned",
 ];
 
 fn is_improvement_heading(heading: &str) -> bool {
@@ -117,8 +158,14 @@ fn speaker_named(text: &str) -> Option<Speaker> {
         list.iter().any(|w| {
             t.match_indices(w).any(|(i, _)| {
                 // Whole words only: "inspector" must not match "inspectorate's" partially.
-                let before = t[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let after = t[i + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let before = t[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after = t[i + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 before && after
             })
         })
@@ -134,16 +181,19 @@ fn speaker_named(text: &str) -> Option<Speaker> {
 
 /// First-person plural inside a quote: the organisation talking about itself.
 fn speaks_as_we(text: &str) -> bool {
-    crate::text::words(text)
-        .iter()
-        .any(|w| matches!(w.as_str(), "we" | "our" | "us" | "we're" | "we've" | "ourselves"))
+    crate::text::words(text).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "we" | "our" | "us" | "we're" | "we've" | "ourselves"
+        )
+    })
 }
 
 /// Splits a block into sentences. Abbreviations and tiny scraps stay attached.
 pub fn sentences(text: &str) -> Vec<String> {
     const ABBREVIATIONS: &[&str] = &[
-        "mr.", "mrs.", "ms.", "dr.", "cllr.", "st.", "no.", "prof.", "e.g.", "i.e.", "etc.",
-        "vs.", "cf.", "approx.", "para.", "fig.", "p.",
+        "mr.", "mrs.", "ms.", "dr.", "cllr.", "st.", "no.", "prof.", "e.g.", "i.e.", "etc.", "vs.",
+        "cf.", "approx.", "para.", "fig.", "p.",
     ];
     let mut out: Vec<String> = Vec::new();
     let mut glue = false;
@@ -238,7 +288,8 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
         // A quote left open by the last paragraph goes on if this one closes it first.
         let closes_first = quotes.open && {
             let t = &block.text;
-            t.find('”').is_some_and(|close| t.find('“').is_none_or(|open| close < open))
+            t.find('”')
+                .is_some_and(|close| t.find('“').is_none_or(|open| close < open))
         };
         if !continues_quote && !closes_first {
             quotes.open = false;
@@ -262,7 +313,11 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
             } else {
                 speaker_named(&sentence).unwrap_or(Speaker::Writer)
             };
-            let speaker = if article && speaker != Speaker::Organisation && speaks_as_we(&sentence) && (inside || opened.is_some()) {
+            let speaker = if article
+                && speaker != Speaker::Organisation
+                && speaks_as_we(&sentence)
+                && (inside || opened.is_some())
+            {
                 Speaker::Organisation
             } else {
                 speaker
@@ -297,7 +352,9 @@ mod tests {
 
     #[test]
     fn sentences_keep_abbreviations_and_split_claims() {
-        let s = sentences("Cllr. Smith met Dr. Jones, e.g. at noon. Plans are clear. Visits are regular.");
+        let s = sentences(
+            "Cllr. Smith met Dr. Jones, e.g. at noon. Plans are clear. Visits are regular.",
+        );
         assert_eq!(s.len(), 3, "{s:?}");
         assert!(s[0].starts_with("Cllr. Smith met Dr. Jones"));
     }

@@ -28,26 +28,97 @@ pub struct RatingChange {
 /// Canonical areas, in display order, with the wordings frameworks have used.
 /// Exact aliases must be the whole line (CQC's one-word key questions).
 const AREAS: &[(&str, &[&str], &[&str])] = &[
-    ("Overall effectiveness", &["overall effectiveness", "overall judgement", "overall rating"], &["overall"]),
-    ("Impact of leaders", &["impact of leaders", "leadership, management and governance", "leadership and management", "leadership, management"], &["well-led", "well led", "leadership"]),
-    ("Help and protection", &["need help and protection", "children who need help", "help and protection"], &[]),
-    ("Children in care", &["children in care", "children looked after", "looked after and achieving permanence", "looked after children"], &[]),
+    (
+        "Overall effectiveness",
+        &[
+            "overall effectiveness",
+            "overall judgement",
+            "overall rating",
+        ],
+        &["overall"],
+    ),
+    (
+        "Impact of leaders",
+        &[
+            "impact of leaders",
+            "leadership, management and governance",
+            "leadership and management",
+            "leadership, management",
+        ],
+        &["well-led", "well led", "leadership"],
+    ),
+    (
+        "Help and protection",
+        &[
+            "need help and protection",
+            "children who need help",
+            "help and protection",
+        ],
+        &[],
+    ),
+    (
+        "Children in care",
+        &[
+            "children in care",
+            "children looked after",
+            "looked after and achieving permanence",
+            "looked after children",
+        ],
+        &[],
+    ),
     ("Care leavers", &["care leavers"], &[]),
     ("Adoption performance", &["adoption performance"], &[]),
-    ("Safeguarding board", &["local safeguarding children board", "safeguarding children board"], &[]),
+    (
+        "Safeguarding board",
+        &[
+            "local safeguarding children board",
+            "safeguarding children board",
+        ],
+        &[],
+    ),
     ("Quality of education", &["quality of education"], &[]),
     ("Behaviour and attitudes", &["behaviour and attitudes"], &[]),
     ("Personal development", &["personal development"], &[]),
     ("Early years provision", &["early years provision"], &[]),
-    ("Sixth-form provision", &["sixth-form provision", "sixth form provision"], &[]),
-    ("Safe", &[], &["safe", "are services safe?", "is the service safe?"]),
-    ("Effective", &[], &["effective", "are services effective?", "is the service effective?"]),
-    ("Caring", &[], &["caring", "are services caring?", "is the service caring?"]),
-    ("Responsive", &[], &["responsive", "are services responsive?", "is the service responsive?"]),
+    (
+        "Sixth-form provision",
+        &["sixth-form provision", "sixth form provision"],
+        &[],
+    ),
+    (
+        "Safe",
+        &[],
+        &["safe", "are services safe?", "is the service safe?"],
+    ),
+    (
+        "Effective",
+        &[],
+        &[
+            "effective",
+            "are services effective?",
+            "is the service effective?",
+        ],
+    ),
+    (
+        "Caring",
+        &[],
+        &["caring", "are services caring?", "is the service caring?"],
+    ),
+    (
+        "Responsive",
+        &[],
+        &[
+            "responsive",
+            "are services responsive?",
+            "is the service responsive?",
+        ],
+    ),
 ];
 
 fn clean(line: &str) -> String {
-    let t = line.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '−' | '-' | '•' | '◼' | '*' | ' '));
+    let t = line.trim().trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '−' | '-' | '•' | '◼' | '*' | ' ')
+    });
     t.to_lowercase()
         .replace(['‘', '’', '“', '”', '\'', '"'], "")
         .split_whitespace()
@@ -58,7 +129,9 @@ fn clean(line: &str) -> String {
 /// "requires improvement to be good" -> (label, rank). `s` must start with the grade.
 fn grade_at_start(s: &str) -> Option<(String, u8)> {
     let s = s.trim_start_matches([':', '-', '–', ' ', '(']);
-    if s.starts_with("requires improvement to be good") || s.starts_with("require improvement to be good") {
+    if s.starts_with("requires improvement to be good")
+        || s.starts_with("require improvement to be good")
+    {
         return Some(("Requires improvement to be good".into(), 2));
     }
     let grades: [(&str, &str, u8); 5] = [
@@ -70,7 +143,10 @@ fn grade_at_start(s: &str) -> Option<(String, u8)> {
     ];
     grades.iter().find_map(|(p, label, rank)| {
         let rest = s.strip_prefix(p)?;
-        rest.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (label.to_string(), *rank))
+        rest.chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then(|| (label.to_string(), *rank))
     })
 }
 
@@ -94,16 +170,34 @@ fn area_of(s: &str) -> Option<&'static str> {
 
 /// Mentions of earlier judgements: "at the last inspection ... was inadequate".
 fn is_history(s: &str) -> bool {
-    ["last inspection", "previous inspection", "previously", "were:", "last ilacs", "in 20"].iter().any(|p| s.contains(p))
+    [
+        "last inspection",
+        "previous inspection",
+        "previously",
+        "were:",
+        "last ilacs",
+        "in 20",
+    ]
+    .iter()
+    .any(|p| s.contains(p))
 }
 
 /// Every area's grade, first mention wins (the judgement table comes first).
 pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
-    let lines: Vec<String> = raw_lines.iter().map(|l| clean(l)).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = raw_lines
+        .iter()
+        .map(|l| clean(l))
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut found: Vec<Rating> = Vec::new();
     let mut record = |area: &str, (grade, rank): (String, u8), evidence: &str| {
         if !found.iter().any(|r| r.area == area) {
-            found.push(Rating { area: area.to_string(), grade, rank, evidence: evidence.chars().take(160).collect() });
+            found.push(Rating {
+                area: area.to_string(),
+                grade,
+                rank,
+                evidence: evidence.chars().take(160).collect(),
+            });
         }
     };
     let mut history_until = 0;
@@ -119,7 +213,8 @@ pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
             || line.contains(':')
             || line.contains('–')
             || line.contains("services")
-            || line.contains("rated");
+            || line.contains("rated")
+            || line.contains('|');
         if !grade_near {
             continue;
         }
@@ -130,30 +225,61 @@ pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
             continue;
         }
         // Prose: "children's services require improvement to be good", "rated good overall".
-        for marker in ["childrens services are ", "childrens services is ", "childrens services ", "services for children are ", "rated as ", "rated "] {
+        // "Children's services in Rotherham are good": the overall judgement of the 2013-17
+        // framework, stated as the report's headline.
+        if line.starts_with("childrens services") || line.starts_with("services for children") {
+            // After "are"/"is" comes the grade; "require(s) improvement" is the grade.
+            let after_verb = [" are ", " is "]
+                .iter()
+                .find_map(|v| line.find(v).map(|pos| &line[pos + v.len()..]))
+                .or_else(|| line.find(" require").map(|pos| &line[pos + 1..]));
+            if let Some(g) = after_verb.and_then(grade_at_start) {
+                record("Overall effectiveness", g, line);
+            }
+        }
+        for marker in ["rated as ", "rated "] {
             if let Some(pos) = line.find(marker) {
                 if let Some(g) = grade_at_start(&line[pos + marker.len()..]) {
-                    let overall = marker.starts_with("rated") && !line.contains("overall") && area_of(line).is_some();
+                    let overall = marker.starts_with("rated")
+                        && !line.contains("overall")
+                        && area_of(line).is_some();
                     if !overall {
                         record("Overall effectiveness", g, line);
                     }
                 }
             }
         }
+        // Table rows: "| Overall effectiveness | Good |".
+        if line.contains('|') {
+            let cells: Vec<&str> = line
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            if let [area, grade, ..] = cells[..] {
+                if let (Some(area), Some(g)) = (area_of(area), grade_line(grade)) {
+                    record(area, g, line);
+                    continue;
+                }
+            }
+        }
         let joined = lines.get(i + 1).map(|n| format!("{line} {n}"));
         for (candidate, used) in [(Some(line.clone()), 1), (joined, 2)] {
             let Some(candidate) = candidate else { continue };
-            let Some(area) = area_of(&candidate) else { continue };
+            let Some(area) = area_of(&candidate) else {
+                continue;
+            };
             // The 2018 framework judged children in care and care leavers together.
-            let areas: &[&str] = if area == "Children in care" && candidate.contains("care leavers") {
+            let areas: &[&str] = if area == "Children in care" && candidate.contains("care leavers")
+            {
                 &["Children in care", "Care leavers"]
             } else {
                 &[area]
             };
             // Same line: "Overall effectiveness: inadequate", "...children in care: good".
-            let same_line = candidate
-                .rfind([':', '–'])
-                .and_then(|colon| grade_line(candidate[colon..].trim_start_matches([':', '–', ' '])));
+            let same_line = candidate.rfind([':', '–']).and_then(|colon| {
+                grade_line(candidate[colon..].trim_start_matches([':', '–', ' ']))
+            });
             // Table: the grade on one of the next lines, perhaps wrapped ("to be good").
             let below = || {
                 (i + used..(i + used + 2).min(lines.len())).find_map(|j| {
@@ -212,7 +338,9 @@ mod tests {
     }
 
     fn grades(r: &[Rating]) -> Vec<(&str, &str)> {
-        r.iter().map(|r| (r.area.as_str(), r.grade.as_str())).collect()
+        r.iter()
+            .map(|r| (r.area.as_str(), r.grade.as_str()))
+            .collect()
     }
 
     #[test]
@@ -232,27 +360,65 @@ mod tests {
 
     #[test]
     fn older_framework_names_map_to_the_same_areas() {
-        let text = "Children’s services require improvement to be good\n1. Children who need help and protection\n\nRequires improvement\n\n2. Children looked after and achieving\npermanence\n\nGood\n";
+        let text = "Children’s services in X require improvement to be good\n1. Children who need help and protection\n\nRequires improvement\n\n2. Children looked after and achieving\npermanence\n\nGood\n";
         let r = extract(&lines(text));
         assert_eq!(
             grades(&r),
-            [("Overall effectiveness", "Requires improvement to be good"), ("Help and protection", "Requires improvement"), ("Children in care", "Good")]
+            [
+                ("Overall effectiveness", "Requires improvement to be good"),
+                ("Help and protection", "Requires improvement"),
+                ("Children in care", "Good")
+            ]
         );
+    }
+
+    #[test]
+    fn headline_sentences_of_older_reports() {
+        for (line, grade) in [
+            (
+                "Children’s services in Rotherham are inadequate",
+                "Inadequate",
+            ),
+            ("Children's services are good", "Good"),
+        ] {
+            let r = extract(&lines(line));
+            assert_eq!(grades(&r), [("Overall effectiveness", grade)], "{line}");
+        }
     }
 
     #[test]
     fn headings_and_articles_and_history() {
         let text = "The experiences and progress of care leavers: requires improvement to be good\nThe council was rated good overall by Ofsted.\nAt the last inspection the judgements were:\n− Overall effectiveness: inadequate\n";
         let r = extract(&lines(text));
-        assert_eq!(grades(&r), [("Overall effectiveness", "Good"), ("Care leavers", "Requires improvement to be good")]);
+        assert_eq!(
+            grades(&r),
+            [
+                ("Overall effectiveness", "Good"),
+                ("Care leavers", "Requires improvement to be good")
+            ]
+        );
     }
 
     #[test]
     fn comparison_uses_grade_order() {
-        let b = extract(&lines("Overall effectiveness\n\nRequires improvement to be good\n\nCare leavers: good\n"));
-        let a = extract(&lines("Overall effectiveness\n\nGood\n\nChildren in care: outstanding\n"));
+        let b = extract(&lines(
+            "Overall effectiveness\n\nRequires improvement to be good\n\nCare leavers: good\n",
+        ));
+        let a = extract(&lines(
+            "Overall effectiveness\n\nGood\n\nChildren in care: outstanding\n",
+        ));
         let c = compare(&b, &a);
-        let v: Vec<(&str, &str)> = c.iter().map(|c| (c.area.as_str(), c.verdict.as_str())).collect();
-        assert_eq!(v, [("Overall effectiveness", "improved"), ("Children in care", "new"), ("Care leavers", "dropped")]);
+        let v: Vec<(&str, &str)> = c
+            .iter()
+            .map(|c| (c.area.as_str(), c.verdict.as_str()))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                ("Overall effectiveness", "improved"),
+                ("Children in care", "new"),
+                ("Care leavers", "dropped")
+            ]
+        );
     }
 }

@@ -51,9 +51,11 @@ impl Codebook {
 
     /// Reads a codebook from TOML or JSON (by name, or a leading `{`).
     pub fn parse(text: &str, name: &str) -> Result<Codebook, String> {
-        let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+        let json =
+            name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
         let book: Codebook = if json {
-            serde_json::from_str(text).map_err(|e| format!("{name}: not a valid JSON codebook: {e}"))?
+            serde_json::from_str(text)
+                .map_err(|e| format!("{name}: not a valid JSON codebook: {e}"))?
         } else {
             toml::from_str(text).map_err(|e| format!("{name}: not a valid TOML codebook: {e}"))?
         };
@@ -68,10 +70,16 @@ impl Codebook {
                 return Err("every theme needs an `id` and a `label`".to_string());
             }
             if !seen.insert(t.id.as_str()) {
-                return Err(format!("theme id \"{}\" appears twice; ids must be unique", t.id));
+                return Err(format!(
+                    "theme id \"{}\" appears twice; ids must be unique",
+                    t.id
+                ));
             }
             if t.terms.is_empty() && t.strong.is_empty() {
-                return Err(format!("theme \"{}\" has no `terms`; give it words or phrases to match", t.id));
+                return Err(format!(
+                    "theme \"{}\" has no `terms`; give it words or phrases to match",
+                    t.id
+                ));
             }
         }
         Ok(())
@@ -102,9 +110,12 @@ pub struct Theme {
     pub source: String,
 }
 
+/// A term compiled to its stems, with its weight.
+type Term = (Vec<String>, f32);
+
 /// A codebook compiled to stem sequences.
 pub struct Matcher {
-    themes: Vec<(ThemeDef, Vec<(Vec<String>, f32)>)>,
+    themes: Vec<(ThemeDef, Vec<Term>)>,
     /// First stem of a term -> (theme, term) indices, so a sentence is scanned once.
     by_first: HashMap<String, Vec<(usize, usize)>>,
     synonyms: Vec<(Vec<String>, Vec<String>)>,
@@ -119,12 +130,17 @@ impl Matcher {
             let weight = if strong || stems.len() > 1 { 2.0 } else { 1.0 };
             (stems, weight)
         };
-        let themes: Vec<(ThemeDef, Vec<(Vec<String>, f32)>)> = book
+        let themes: Vec<(ThemeDef, Vec<Term>)> = book
             .themes
             .iter()
             .map(|t| {
-                let mut terms: Vec<(Vec<String>, f32)> = Vec::new();
-                for (term, strong) in t.terms.iter().map(|s| (s, false)).chain(t.strong.iter().map(|s| (s, true))) {
+                let mut terms: Vec<Term> = Vec::new();
+                for (term, strong) in t
+                    .terms
+                    .iter()
+                    .map(|s| (s, false))
+                    .chain(t.strong.iter().map(|s| (s, true)))
+                {
                     let (stems, w) = compile(term, strong);
                     if stems.is_empty() {
                         continue;
@@ -155,7 +171,11 @@ impl Matcher {
         }
         // Longest variants first, so "not consistently" wins over "not".
         synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Matcher { themes, by_first, synonyms }
+        Matcher {
+            themes,
+            by_first,
+            synonyms,
+        }
     }
 
     pub fn theme_count(&self) -> usize {
@@ -171,9 +191,8 @@ impl Matcher {
         }
     }
 
-    /// Codebook score of each theme for one sentence's stems ([`all_stems`]), each term
-    /// counted once.
-    pub fn scores(&self, stems: &[String]) -> Vec<f32> {
+    /// The (theme, term) pairs whose term occurs in one sentence's stems ([`all_stems`]).
+    pub fn matches(&self, stems: &[String]) -> Vec<(usize, usize)> {
         let mut matched: Vec<(usize, usize)> = Vec::new();
         for (i, first) in stems.iter().enumerate() {
             for &(t, k) in self.by_first.get(first).into_iter().flatten() {
@@ -182,9 +201,22 @@ impl Matcher {
                 }
             }
         }
+        matched
+    }
+
+    /// Codebook score of each theme for one sentence's stems, each term counted once.
+    pub fn scores(&self, stems: &[String]) -> Vec<f32> {
+        self.score_matches(&self.matches(stems), |_| true)
+    }
+
+    fn score_matches(
+        &self,
+        matched: &[(usize, usize)],
+        keep: impl Fn(&(usize, usize)) -> bool,
+    ) -> Vec<f32> {
         let mut scores = vec![0.0; self.themes.len()];
-        for (t, k) in matched {
-            scores[t] += self.themes[t].1[k].1;
+        for m in matched.iter().filter(|m| keep(m)) {
+            scores[m.0] += self.themes[m.0].1[m.1].1;
         }
         scores
     }
@@ -224,6 +256,9 @@ pub struct Input<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     pub themes: Vec<usize>,
+    /// Themes the finding is clearly about (a phrase, a strong term or several terms),
+    /// not just touching through one common word. Discovered themes are never strong.
+    pub strong: Vec<usize>,
 }
 
 /// Sentences that lean on the one before: "These ...", "However, ...", "They ...".
@@ -231,17 +266,91 @@ fn leans_back(text: &str) -> bool {
     let first = words(text).into_iter().next().unwrap_or_default();
     matches!(
         first.as_str(),
-        "these" | "this" | "they" | "their" | "it" | "its" | "such" | "however" | "but" | "thus" | "although" | "while" | "as" | "this," | "those"
+        "these"
+            | "this"
+            | "they"
+            | "their"
+            | "it"
+            | "its"
+            | "such"
+            | "however"
+            | "but"
+            | "thus"
+            | "although"
+            | "while"
+            | "as"
+            | "this,"
+            | "those"
     )
 }
 
 const MAX_THEMES_PER_FINDING: usize = 4;
+/// Share of all findings above which a codebook term stops counting.
+const MAX_TERM_SHARE: f32 = 0.3;
+/// Words too general to name a discovered theme: praise, criticism and light verbs.
+const WEAK_ANCHORS: &[&str] = &[
+    "know",
+    "make",
+    "use",
+    "work",
+    "ensur",
+    "provid",
+    "support",
+    "help",
+    "need",
+    "get",
+    "take",
+    "includ",
+    "develop",
+    "improv",
+    "say",
+    "feel",
+    "good",
+    "well",
+    "effect",
+    "strong",
+    "clear",
+    "time",
+    "way",
+    "also",
+    "year",
+    "new",
+    "often",
+    "alway",
+    "consist",
+    "inconsist",
+    "not",
+    "leader",
+    "manag",
+    "staff",
+    "arrang",
+    "continu",
+    "quick",
+    "start",
+    "area",
+    "abl",
+    "mani",
+];
 const MAX_DISCOVERED: usize = 20;
 
 /// Assigns themes to every finding of both reports (indices into the returned theme
 /// list). Codebook themes come first; discovered ones follow; every finding gets one.
 pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignment>) {
-    let own: Vec<Vec<f32>> = inputs.iter().map(|f| matcher.scores(&all_stems(f.text))).collect();
+    let matched: Vec<Vec<(usize, usize)>> = inputs
+        .iter()
+        .map(|f| matcher.matches(&all_stems(f.text)))
+        .collect();
+    // A term in a large share of all findings ("school" in a school's report) says
+    // nothing about which theme a finding belongs to.
+    let mut term_df: HashMap<(usize, usize), usize> = HashMap::new();
+    for m in matched.iter().flatten() {
+        *term_df.entry(*m).or_default() += 1;
+    }
+    let too_common = (inputs.len() as f32 * MAX_TERM_SHARE).max(8.0) as usize;
+    let own: Vec<Vec<f32>> = matched
+        .iter()
+        .map(|m| matcher.score_matches(m, |k| term_df[k] <= too_common))
+        .collect();
     let stems: Vec<Vec<String>> = inputs.iter().map(|f| content_stems(f.text)).collect();
     let n_themes = matcher.theme_count();
     let mut assignments = Vec::with_capacity(inputs.len());
@@ -268,11 +377,20 @@ pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignmen
             total[b]
                 .partial_cmp(&total[a])
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then(own[i][b].partial_cmp(&own[i][a]).unwrap_or(std::cmp::Ordering::Equal))
+                .then(
+                    own[i][b]
+                        .partial_cmp(&own[i][a])
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
                 .then(a.cmp(&b))
         });
         themes.truncate(MAX_THEMES_PER_FINDING);
-        assignments.push(Assignment { themes });
+        let strong = themes
+            .iter()
+            .copied()
+            .filter(|&t| own[i][t] >= 2.0 || total[t] >= 2.5)
+            .collect();
+        assignments.push(Assignment { themes, strong });
     }
     let mut themes: Vec<Theme> = (0..n_themes).map(|t| matcher.theme(t)).collect();
     discover(inputs, &stems, &mut themes, &mut assignments);
@@ -281,8 +399,15 @@ pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignmen
 
 /// Groups findings no codebook theme fits by the content terms they share; labels each
 /// group with its top terms. Deterministic: ties go to the alphabetically first term.
-fn discover(inputs: &[Input], stems: &[Vec<String>], themes: &mut Vec<Theme>, assignments: &mut [Assignment]) {
-    let mut left: Vec<usize> = (0..inputs.len()).filter(|&i| assignments[i].themes.is_empty()).collect();
+fn discover(
+    inputs: &[Input],
+    stems: &[Vec<String>],
+    themes: &mut Vec<Theme>,
+    assignments: &mut [Assignment],
+) {
+    let mut left: Vec<usize> = (0..inputs.len())
+        .filter(|&i| assignments[i].themes.is_empty())
+        .collect();
     if left.is_empty() {
         return;
     }
@@ -294,35 +419,62 @@ fn discover(inputs: &[Input], stems: &[Vec<String>], themes: &mut Vec<Theme>, as
         }
     }
     let common = (inputs.len() / 4).max(3);
-    let usable = |t: &str| t.len() >= 3 && df.get(t).copied().unwrap_or(0) < common;
+    let usable = |t: &str| {
+        t.len() >= 3 && df.get(t).copied().unwrap_or(0) < common && !WEAK_ANCHORS.contains(&t)
+    };
     let term_sets: HashMap<usize, BTreeSet<&str>> = left
         .iter()
-        .map(|&i| (i, stems[i].iter().map(String::as_str).filter(|t| usable(t)).collect()))
+        .map(|&i| {
+            (
+                i,
+                stems[i]
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|t| usable(t))
+                    .collect(),
+            )
+        })
         .collect();
     let surface = surface_forms(inputs);
     // In long reports a topic shared by two sentences is chance; ask for more.
     let min_members = (inputs.len() / 100).max(2);
+    // A finding may join two discovered themes, so reworded findings that share a second
+    // topic word still meet ("key stage ... number facts" and "number facts ...").
+    let mut covered: HashMap<usize, usize> = HashMap::new();
+    let mut used: BTreeSet<&str> = BTreeSet::new();
     let mut discovered = 0;
     while discovered < MAX_DISCOVERED {
-        let mut counts: BTreeMap<&str, (usize, [bool; 2])> = BTreeMap::new();
-        for &i in &left {
-            for &t in &term_sets[&i] {
+        let open = |i: &usize| covered.get(i).copied().unwrap_or(0) < 2;
+        // term -> (findings, sides present, findings in no discovered theme yet)
+        let mut counts: BTreeMap<&str, (usize, [bool; 2], usize)> = BTreeMap::new();
+        for i in left.iter().filter(|i| open(i)) {
+            for &t in term_sets[i].iter().filter(|t| !used.contains(*t)) {
                 let e = counts.entry(t).or_default();
                 e.0 += 1;
-                e.1[inputs[i].side.min(1)] = true;
+                e.1[inputs[*i].side.min(1)] = true;
+                if !covered.contains_key(i) {
+                    e.2 += 1;
+                }
             }
         }
         // Prefer terms both reports use: those are the themes worth comparing.
         let best = counts
             .iter()
-            .filter(|(_, (n, _))| *n >= min_members)
+            .filter(|(_, (n, _, fresh))| *n >= min_members && *fresh > 0)
             .max_by(|a, b| {
-                let score = |(n, sides): &(usize, [bool; 2])| n + if sides[0] && sides[1] { 2 } else { 0 };
+                let score = |(n, sides, _): &(usize, [bool; 2], usize)| {
+                    n + if sides[0] && sides[1] { 2 } else { 0 }
+                };
                 score(a.1).cmp(&score(b.1)).then(b.0.cmp(a.0))
             })
             .map(|(t, _)| *t);
         let Some(term) = best else { break };
-        let members: Vec<usize> = left.iter().copied().filter(|i| term_sets[i].contains(term)).collect();
+        used.insert(term);
+        let members: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|i| open(i) && term_sets[i].contains(term))
+            .collect();
         // Label: the anchor term and the next most shared one.
         let mut inner: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in &members {
@@ -350,10 +502,11 @@ fn discover(inputs: &[Input], stems: &[Vec<String>], themes: &mut Vec<Theme>, as
         });
         for &i in &members {
             assignments[i].themes.push(index);
+            *covered.entry(i).or_default() += 1;
         }
-        left.retain(|i| !members.contains(i));
         discovered += 1;
     }
+    left.retain(|i| !covered.contains_key(i));
     if !left.is_empty() {
         let index = themes.len();
         themes.push(Theme {
@@ -380,13 +533,19 @@ fn surface_forms(inputs: &[Input]) -> HashMap<String, String> {
     let mut counts: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     for f in inputs {
         for w in words(f.text) {
-            *counts.entry(crate::text::stem(&w)).or_default().entry(w).or_default() += 1;
+            *counts
+                .entry(crate::text::stem(&w))
+                .or_default()
+                .entry(w)
+                .or_default() += 1;
         }
     }
     counts
         .into_iter()
         .filter_map(|(stem, forms)| {
-            let best = forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            let best = forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
             Some((stem, best.0))
         })
         .collect()
@@ -409,7 +568,8 @@ mod tests {
 
     #[test]
     fn bad_codebooks_are_explained() {
-        let err = Codebook::parse("[[theme]]\nid = \"a\"\nlabel = \"A\"\n", "mine.toml").unwrap_err();
+        let err =
+            Codebook::parse("[[theme]]\nid = \"a\"\nlabel = \"A\"\n", "mine.toml").unwrap_err();
         assert!(err.contains("no `terms`"), "{err}");
         let err = Codebook::parse("{\"theme\": [", "mine.json").unwrap_err();
         assert!(err.contains("JSON"), "{err}");
@@ -417,10 +577,17 @@ mod tests {
 
     #[test]
     fn user_codebook_extends_or_replaces() {
-        let user = Codebook::parse("[[theme]]\nid = \"ofsted-grades\"\nlabel = \"Grades\"\nterms = [\"grade\"]\n", "u.toml").unwrap();
+        let user = Codebook::parse(
+            "[[theme]]\nid = \"ofsted-grades\"\nlabel = \"Grades\"\nterms = [\"grade\"]\n",
+            "u.toml",
+        )
+        .unwrap();
         let n = Codebook::builtin().themes.len();
         assert_eq!(Codebook::builtin().with(user.clone()).themes.len(), n + 1);
-        let replace = Codebook { mode: Mode::Replace, ..user };
+        let replace = Codebook {
+            mode: Mode::Replace,
+            ..user
+        };
         assert_eq!(Codebook::builtin().with(replace).themes.len(), 1);
     }
 
@@ -428,12 +595,29 @@ mod tests {
     fn phrases_match_across_wording_and_context_flows_to_follow_on_sentences() {
         let m = Matcher::new(&Codebook::builtin());
         let inputs = [
-            input("Leaders responded to concerns for homeless 16- and 17-year-olds.", 0, 0),
-            input("These vulnerable adolescents now have quicker access to assessments.", 0, 0),
-            input("Some children still report changes of social workers.", 1, 0),
+            input(
+                "Leaders responded to concerns for homeless 16- and 17-year-olds.",
+                0,
+                0,
+            ),
+            input(
+                "These vulnerable adolescents now have quicker access to assessments.",
+                0,
+                0,
+            ),
+            input(
+                "Some children still report changes of social workers.",
+                1,
+                0,
+            ),
         ];
         let (themes, a) = assign(&m, &inputs);
-        let ids = |i: usize| a[i].themes.iter().map(|&t| themes[t].id.as_str()).collect::<Vec<_>>();
+        let ids = |i: usize| {
+            a[i].themes
+                .iter()
+                .map(|&t| themes[t].id.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(0)[0], "homeless-16-17");
         assert!(ids(1).contains(&"homeless-16-17"), "{:?}", ids(1));
         assert!(ids(1).contains(&"assessment"));

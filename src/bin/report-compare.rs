@@ -50,18 +50,31 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         }
     }
     if !matches!(format.as_str(), "json" | "md" | "markdown" | "csv" | "diff") {
-        return Err(format!("unknown format \"{format}\"; use json, md, csv or diff"));
+        return Err(format!(
+            "unknown format \"{format}\"; use json, md, csv or diff"
+        ));
     }
     match <[String; 2]>::try_from(files) {
-        Ok([before, after]) => Ok(Some(Args { before, after, format, codebook, output })),
-        Err(files) => Err(format!("expected two reports (BEFORE AFTER), got {}", files.len())),
+        Ok([before, after]) => Ok(Some(Args {
+            before,
+            after,
+            format,
+            codebook,
+            output,
+        })),
+        Err(files) => Err(format!(
+            "expected two reports (BEFORE AFTER), got {}",
+            files.len()
+        )),
     }
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
@@ -70,16 +83,30 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
 fn run(args: Args) -> Result<String, String> {
     let codebook = match &args.codebook {
         Some(path) => {
-            let text = String::from_utf8(read_input(path)?).map_err(|_| format!("{path}: the codebook is not UTF-8 text"))?;
+            let text = String::from_utf8(read_input(path)?)
+                .map_err(|_| format!("{path}: the codebook is not UTF-8 text"))?;
             Codebook::builtin().with(Codebook::parse(&text, path)?)
         }
         None => Codebook::builtin(),
     };
-    let name = |p: &str| if p == "-" { "stdin".to_string() } else { p.to_string() };
-    let before = ingest(&read_input(&args.before)?, &name(&args.before)).map_err(|e| e.to_string())?;
+    let name = |p: &str| {
+        if p == "-" {
+            "stdin".to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    let before =
+        ingest(&read_input(&args.before)?, &name(&args.before)).map_err(|e| e.to_string())?;
     let after = ingest(&read_input(&args.after)?, &name(&args.after)).map_err(|e| e.to_string())?;
     if args.format == "diff" {
-        let text = |d: &report_compare::ingest::Document| d.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n");
+        let text = |d: &report_compare::ingest::Document| {
+            d.blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
         let mut out = String::new();
         for span in word_diff(&text(&before), &text(&after)) {
             match span.change {
@@ -121,7 +148,9 @@ fn main() -> ExitCode {
     };
     let written = match &output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}")),
-        None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}")),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write output: {e}")),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,10 +15,28 @@ pub struct FoundDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const WEEKDAYS: [&str; 7] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const WEEKDAYS: [&str; 7] = [
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Ymd {
@@ -37,7 +55,9 @@ impl Ymd {
 }
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
     if w.len() < 3 {
         return None;
     }
@@ -49,7 +69,9 @@ fn month(word: &str) -> Option<u32> {
 }
 
 fn day(word: &str) -> Option<u32> {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &w[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
@@ -69,7 +91,9 @@ fn year(word: &str) -> Option<i32> {
 /// Every date mention in a line, in order: full dates, ranges ("19 to 30 January 2026"
 /// gives the 30th), "June 18, 2021", ISO and d/m/yyyy dates, and month-year.
 fn dates_in(line: &str) -> Vec<Ymd> {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // "11 January 2016–4 February 2016": dashes join ranges, not words.
+    let spaced = line.replace(['–', '—'], " ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -80,7 +104,10 @@ fn dates_in(line: &str) -> Vec<Ymd> {
             let y = words.get(i + 1).and_then(|w| year(w));
             let y2 = words.get(i + 2).and_then(|w| year(w));
             let before = i.checked_sub(1).and_then(|j| day(words[j]));
-            let after = words.get(i + 1).and_then(|w| day(w)).filter(|_| y.is_none());
+            let after = words
+                .get(i + 1)
+                .and_then(|w| day(w))
+                .filter(|_| y.is_none());
             match (before, after, y, y2) {
                 (Some(d), _, Some(y), _) => found.push(Ymd { y, m, d: Some(d) }),
                 (_, Some(d), _, Some(y)) => found.push(Ymd { y, m, d: Some(d) }),
@@ -97,7 +124,11 @@ fn dates_in(line: &str) -> Vec<Ymd> {
 fn iso_or_numeric(word: &str) -> Option<Ymd> {
     let w = word.trim_matches(|c: char| !c.is_ascii_digit());
     let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let n = |s: &str| s.parse::<u32>().ok();
@@ -109,7 +140,11 @@ fn iso_or_numeric(word: &str) -> Option<Ymd> {
     } else {
         return None;
     };
-    ((1..=12).contains(&m) && (1950..=2100).contains(&y) && (1..=31).contains(&d)).then_some(Ymd { y, m, d: Some(d) })
+    ((1..=12).contains(&m) && (1950..=2100).contains(&y) && (1..=31).contains(&d)).then_some(Ymd {
+        y,
+        m,
+        d: Some(d),
+    })
 }
 
 fn is_leap(y: i32) -> bool {
@@ -179,7 +214,10 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
             }
         }
         let lower = t.to_lowercase();
-        if lower.starts_with("inspection date") || lower.starts_with("date of inspection") || lower.starts_with("dates of inspection") {
+        if lower.starts_with("inspection date")
+            || lower.starts_with("date of inspection")
+            || lower.starts_with("dates of inspection")
+        {
             if let Some(d) = dates_in(t).into_iter().filter(|d| d.d.is_some()).max() {
                 return Some(found(d, "high", t));
             }
@@ -204,7 +242,9 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
     if let Some(from) = latest_year {
         for line in lines {
             for (wd, m, d) in weekday_dates(line) {
-                if let Some(y) = (from..from + 7).find(|&y| d <= days_in_month(y, m) && weekday(y, m, d) == wd) {
+                if let Some(y) =
+                    (from..from + 7).find(|&y| d <= days_in_month(y, m) && weekday(y, m, d) == wd)
+                {
                     return Some(found(Ymd { y, m, d: Some(d) }, "medium", line));
                 }
             }
@@ -228,21 +268,34 @@ mod tests {
 
     #[test]
     fn letter_date_line_wins() {
-        let d = find(&lines("Ofsted\n\n18 June 2021\n\nThe visit on 28 and 29 April 2021 found...")).unwrap();
-        assert_eq!((d.iso.as_str(), d.confidence.as_str()), ("2021-06-18", "high"));
+        let d = find(&lines(
+            "Ofsted\n\n18 June 2021\n\nThe visit on 28 and 29 April 2021 found...",
+        ))
+        .unwrap();
+        assert_eq!(
+            (d.iso.as_str(), d.confidence.as_str()),
+            ("2021-06-18", "high")
+        );
     }
 
     #[test]
     fn inspection_dates_give_the_last_day() {
-        let d = find(&lines("Inspection of X\nInspection dates: 19 to 30 January 2026\n")).unwrap();
+        let d = find(&lines(
+            "Inspection of X\nInspection dates: 19 to 30 January 2026\n",
+        ))
+        .unwrap();
         assert_eq!(d.iso, "2026-01-30");
     }
 
     #[test]
     fn weekday_fixes_the_year_of_an_article() {
-        let text = "The last inspection was in July 2022.\nIt released its report on Wednesday (July 19).";
+        let text =
+            "The last inspection was in July 2022.\nIt released its report on Wednesday (July 19).";
         let d = find(&lines(text)).unwrap();
-        assert_eq!((d.iso.as_str(), d.confidence.as_str()), ("2023-07-19", "medium"));
+        assert_eq!(
+            (d.iso.as_str(), d.confidence.as_str()),
+            ("2023-07-19", "medium")
+        );
     }
 
     #[test]

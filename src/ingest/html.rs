@@ -10,27 +10,90 @@ pub struct Page {
 
 /// Elements whose whole content is never report text.
 const SKIP_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "form",
-    "button", "select", "figure", "figcaption", "dialog", "object", "canvas", "video", "audio",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "figure",
+    "figcaption",
+    "dialog",
+    "object",
+    "canvas",
+    "video",
+    "audio",
     "menu",
 ];
 
 /// Class/id words that mark furniture ("ad-slot", "cookie-banner", "related-links").
 const SKIP_MARKERS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "promo", "promotion", "cookie", "cookies", "consent",
-    "newsletter", "related", "share", "sharing", "social", "sidebar", "nav", "navigation",
-    "menu", "breadcrumb", "breadcrumbs", "footer", "masthead", "subscribe", "comments",
-    "caption", "byline", "popup", "modal", "banner", "outbrain", "taboola", "recommended",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "promo",
+    "promotion",
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "sidebar",
+    "nav",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "masthead",
+    "subscribe",
+    "comments",
+    "caption",
+    "byline",
+    "popup",
+    "modal",
+    "banner",
+    "outbrain",
+    "taboola",
+    "recommended",
 ];
 
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "blockquote", "table", "tr",
-    "ul", "ol", "dl", "dd", "dt", "pre", "address", "hr", "td", "th", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "pre",
+    "address",
+    "hr",
+    "td",
+    "th",
+    "body",
 ];
 
 const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 fn name(bytes: &[u8]) -> String {
@@ -44,7 +107,10 @@ fn is_furniture(attrs: &[(String, String)]) -> bool {
             "class" | "id" => v
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|w| SKIP_MARKERS.contains(&w)),
-            "role" => matches!(v.as_str(), "navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alert"),
+            "role" => matches!(
+                v.as_str(),
+                "navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alert"
+            ),
             "aria-hidden" => v == "true",
             "hidden" => true,
             _ => false,
@@ -78,10 +144,15 @@ pub fn to_lines(html: &str) -> Page {
                     .map(|(k, v)| (name(k), String::from_utf8_lossy(v).into_owned()))
                     .collect();
                 let void = VOID_ELEMENTS.contains(&tag_name.as_str()) || tag.self_closing;
-                let page_furniture = tag_name == "footer" || (tag_name == "header" && in_content == 0);
+                let page_furniture =
+                    tag_name == "footer" || (tag_name == "header" && in_content == 0);
                 let skip = SKIP_ELEMENTS.contains(&tag_name.as_str())
                     || page_furniture
-                    || (tag_name != "body" && tag_name != "html" && tag_name != "main" && tag_name != "article" && is_furniture(&attrs));
+                    || (tag_name != "body"
+                        && tag_name != "html"
+                        && tag_name != "main"
+                        && tag_name != "article"
+                        && is_furniture(&attrs));
                 if skip && !void {
                     skipping = Some((tag_name, 1));
                     continue;
@@ -184,7 +255,10 @@ mod tests {
     #[test]
     fn entities_are_decoded_and_markup_in_text_stays_text() {
         let t = text("<p>Tom &amp; Jerry &lt;script&gt; said &#8220;hi&#8221;</p>");
-        assert!(t.contains("Tom & Jerry <script> said \u{201c}hi\u{201d}"), "{t}");
+        assert!(
+            t.contains("Tom & Jerry <script> said \u{201c}hi\u{201d}"),
+            "{t}"
+        );
     }
 
     #[test]

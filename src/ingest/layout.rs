@@ -59,8 +59,15 @@ fn drop_running_lines(lines: &[String]) -> Vec<String> {
         .iter()
         .map(|l| {
             let t = l.trim();
-            let running = !t.is_empty() && word_count(t) <= 12 && !ends_terminal(t) && counts.get(&key(t)).is_some_and(|&n| n >= 3);
-            if running { String::new() } else { l.clone() }
+            let running = !t.is_empty()
+                && word_count(t) <= 12
+                && !ends_terminal(t)
+                && counts.get(&key(t)).is_some_and(|&n| n >= 3);
+            if running {
+                String::new()
+            } else {
+                l.clone()
+            }
         })
         .collect()
 }
@@ -130,7 +137,9 @@ fn plain_inline(s: &str) -> String {
 
 /// Bullet glyphs and list numbers: returns the item text.
 fn bullet_item(s: &str) -> Option<&str> {
-    const GLYPHS: &[char] = &['-', '*', '+', '•', '◼', '▪', '■', '●', '◦', '‣', '⁃', '–', '\u{f0a7}', '·', '○', '□'];
+    const GLYPHS: &[char] = &[
+        '-', '*', '+', '•', '◼', '▪', '■', '●', '◦', '‣', '⁃', '–', '\u{f0a7}', '·', '○', '□',
+    ];
     let mut chars = s.chars();
     let first = chars.next()?;
     if GLYPHS.contains(&first) {
@@ -178,7 +187,8 @@ fn group(lines: &[String]) -> Vec<Draft> {
             drafts.push(heading(plain_inline(&h)));
             continue;
         }
-        let underline = s.len() >= 3 && (s.chars().all(|c| c == '=') || s.chars().all(|c| c == '-'));
+        let underline =
+            s.len() >= 3 && (s.chars().all(|c| c == '=') || s.chars().all(|c| c == '-'));
         if underline {
             if let Some((BlockKind::Paragraph, lines)) = &current {
                 if lines.len() == 1 {
@@ -234,9 +244,14 @@ fn heading(text: String) -> Draft {
 fn push_lines(kind: BlockKind, lines: Vec<String>, drafts: &mut Vec<Draft>) {
     // In wrapped prose most lines run on into a lower-case word; in an address, a
     // letterhead or a menu almost every line starts afresh.
-    let starts_afresh = |l: &String| l.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_afresh = |l: &String| {
+        l.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
     let breaks = lines.windows(2).filter(|w| starts_afresh(&w[1])).count();
-    let stacked = kind == BlockKind::Paragraph && lines.len() >= 2 && breaks * 10 >= (lines.len() - 1) * 6;
+    let stacked =
+        kind == BlockKind::Paragraph && lines.len() >= 2 && breaks * 10 >= (lines.len() - 1) * 6;
     let draft = |text: String, line_group| Draft {
         kind,
         text,
@@ -315,7 +330,8 @@ fn dehyphenate(text: &str, dictionary: &HashSet<String>) -> String {
         let lower_tail = tail.chars().next().is_some_and(char::is_lowercase);
         // Unknown either way: keep the hyphen ("awareness-raising" is likelier than a
         // word split by justification in these reports, and a kept hyphen loses nothing).
-        let drop_hyphen = lower_tail && !dictionary.contains(&hyphenated) && dictionary.contains(&joined);
+        let drop_hyphen =
+            lower_tail && !dictionary.contains(&hyphenated) && dictionary.contains(&joined);
         if drop_hyphen {
             out.pop();
         }
@@ -413,16 +429,27 @@ fn heal(drafts: &mut Vec<Draft>) {
 /// a footnote mark).
 fn is_question_heading(s: &str) -> bool {
     let core = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    core.ends_with(['?', ':']) && word_count(core) <= 10 && s.chars().next().is_some_and(char::is_uppercase)
+    core.ends_with(['?', ':'])
+        && word_count(core) <= 10
+        && s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Short, capitalised, not a sentence: "Findings", "What needs to improve?".
 fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
     let words = word_count(t);
-    let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let ends_question = t.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with(['?', ':']);
-    let limit = if ends_question || t.contains(": ") { 18 } else { 14 };
+    let first_upper = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let ends_question = t
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .ends_with(['?', ':']);
+    let limit = if ends_question || t.contains(": ") {
+        18
+    } else {
+        14
+    };
     first_upper
         && (1..=limit).contains(&words)
         && (ends_question || !ends_terminal(t))
@@ -449,7 +476,10 @@ fn infer_headings(drafts: &mut [Draft]) {
 
 /// A lower-case scrap that healing could not attach to anything.
 fn is_fragment(d: &Draft) -> bool {
-    d.kind == BlockKind::Paragraph && starts_lowercase(&d.text) && word_count(&d.text) < 8 && !ends_terminal(&d.text)
+    d.kind == BlockKind::Paragraph
+        && starts_lowercase(&d.text)
+        && word_count(&d.text) < 8
+        && !ends_terminal(&d.text)
 }
 
 #[cfg(test)]
@@ -462,7 +492,9 @@ mod tests {
 
     #[test]
     fn page_break_split_sentence_is_rejoined() {
-        let out = lay("- Leaders act. Changes in\n\nculture, and managers, are viewed positively by staff.\n");
+        let out = lay(
+            "- Leaders act. Changes in\n\nculture, and managers, are viewed positively by staff.\n",
+        );
         assert_eq!(out.blocks.len(), 1);
         assert_eq!(
             out.blocks[0].text,
@@ -484,7 +516,12 @@ mod tests {
         let kinds: Vec<BlockKind> = out.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            [BlockKind::Heading, BlockKind::Bullet, BlockKind::Heading, BlockKind::Bullet]
+            [
+                BlockKind::Heading,
+                BlockKind::Bullet,
+                BlockKind::Heading,
+                BlockKind::Bullet
+            ]
         );
         assert_eq!(out.blocks[1].text, "Most decisions are timely.");
         assert_eq!(out.blocks[2].text, "What needs to improve?");
@@ -497,7 +534,8 @@ mod tests {
         let page = |n: usize, body: &str| {
             format!("Inspection of Somewhere children's services\n\n{n}\n\n{body}\n\n")
         };
-        let out = lay(&(page(1, "Plans are clear and children are seen often.") + &page(2, "Visits are regular and purposeful for most children.")));
+        let out = lay(&(page(1, "Plans are clear and children are seen often.")
+            + &page(2, "Visits are regular and purposeful for most children.")));
         assert!(out.blocks.iter().all(|b| !b.text.contains("Inspection of")));
         assert_eq!(out.blocks.len(), 2);
     }

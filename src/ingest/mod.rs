@@ -85,6 +85,12 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
     }
     let format = sniff(bytes, name).map_err(fail)?;
     let mut notes = Vec::new();
+    let ext = extension(name);
+    if format == Format::Html && !matches!(ext.as_str(), "html" | "htm" | "xhtml") {
+        notes.push(format!(
+            "This file is named .{ext} but is a web page (HTML); it was read as a web page. If it is not the report you meant, download the report again."
+        ));
+    }
     let text = decode(bytes, &mut notes);
     if text.trim().is_empty() {
         return Err(fail(
@@ -139,7 +145,10 @@ fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
         return Err("this is a zipped document (such as Word .docx). This build reads text, Markdown and HTML; save it as plain text and try again.".to_string());
     }
     let ext = extension(name);
-    if matches!(ext.as_str(), "doc" | "docx" | "odt" | "pages" | "rtf" | "xls" | "xlsx") {
+    if matches!(
+        ext.as_str(),
+        "doc" | "docx" | "odt" | "pages" | "rtf" | "xls" | "xlsx"
+    ) {
         return Err(format!(
             "\".{ext}\" files can't be read here. Supported formats: .txt, .md and .html; save the report as one of those."
         ));
@@ -223,16 +232,36 @@ mod tests {
 
     #[test]
     fn pdf_docx_and_binary_are_refused_with_what_to_do() {
-        assert!(ingest(b"%PDF-1.7 ...", "a.pdf").unwrap_err().reason.contains("PDF"));
-        assert!(ingest(b"PK\x03\x04....", "a.docx").unwrap_err().reason.contains("Word"));
+        assert!(ingest(b"%PDF-1.7 ...", "a.pdf")
+            .unwrap_err()
+            .reason
+            .contains("PDF"));
+        assert!(ingest(b"PK\x03\x04....", "a.docx")
+            .unwrap_err()
+            .reason
+            .contains("Word"));
         let err = ingest(&[0u8, 1, 2, 3, 0, 200, 17], "a.bin").unwrap_err();
         assert!(err.reason.contains("binary"), "{err}");
-        assert!(ingest(b"text", "a.odt").unwrap_err().reason.contains("Supported formats"));
+        assert!(ingest(b"text", "a.odt")
+            .unwrap_err()
+            .reason
+            .contains("Supported formats"));
+    }
+
+    #[test]
+    fn a_web_page_named_pdf_is_read_as_html_and_flagged() {
+        let doc = ingest(b"<!DOCTYPE html><html><body><p>Sorry, the document you requested no longer exists.</p></body></html>", "r.pdf").unwrap();
+        assert_eq!(doc.format, Format::Html);
+        assert!(doc.notes[0].contains("web page"), "{:?}", doc.notes);
     }
 
     #[test]
     fn invalid_utf8_is_decoded_lossily_and_says_so() {
-        let doc = ingest(b"Leaders are effective \xff\xfe in their work here.\n", "a.txt").unwrap();
+        let doc = ingest(
+            b"Leaders are effective \xff\xfe in their work here.\n",
+            "a.txt",
+        )
+        .unwrap();
         assert_eq!(doc.notes.len(), 1);
         assert!(doc.notes[0].contains("UTF-8"));
         assert!(doc.blocks[0].text.contains("Leaders are effective"));
@@ -245,12 +274,18 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let doc = ingest(&bytes, "a.txt").unwrap();
-        assert_eq!(doc.blocks[0].text, "Staff morale is positive in every team.");
+        assert_eq!(
+            doc.blocks[0].text,
+            "Staff morale is positive in every team."
+        );
     }
 
     #[test]
     fn oversized_input_is_refused() {
         let big = vec![b'a'; MAX_BYTES + 1];
-        assert!(ingest(&big, "big.txt").unwrap_err().reason.contains("limit"));
+        assert!(ingest(&big, "big.txt")
+            .unwrap_err()
+            .reason
+            .contains("limit"));
     }
 }

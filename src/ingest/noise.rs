@@ -41,12 +41,30 @@ const JUNK_PHRASES: &[&str] = &[
 ];
 
 /// Photo credits: a block carrying one is a caption, however long.
-const CAPTION_CREDITS: &[&str] = &["(picture:", "(photo:", "(image:", "(credit:", "photo credit", "image credit", "picture credit"];
+const CAPTION_CREDITS: &[&str] = &[
+    "(picture:",
+    "(photo:",
+    "(image:",
+    "(credit:",
+    "photo credit",
+    "image credit",
+    "picture credit",
+];
 
 /// Words that open a call to action ("Visit X now", "Watch our videos").
 const CALL_TO_ACTION: &[&str] = &[
-    "visit", "watch", "subscribe", "download", "follow", "join", "listen", "sign", "register",
-    "buy", "shop", "get",
+    "visit",
+    "watch",
+    "subscribe",
+    "download",
+    "follow",
+    "join",
+    "listen",
+    "sign",
+    "register",
+    "buy",
+    "shop",
+    "get",
 ];
 
 const SIGN_OFFS: &[&str] = &[
@@ -74,6 +92,7 @@ pub fn is_noise(text: &str) -> bool {
         || CAPTION_CREDITS.iter().any(|p| lower.contains(p))
         || is_call_to_action(&lower, words)
         || is_doubled(t)
+        || is_table_row(t)
 }
 
 /// "Yours sincerely" and friends: what follows is a signature.
@@ -92,7 +111,10 @@ fn is_page_furniture(lower: &str) -> bool {
         return true;
     }
     let rest = core.strip_prefix("page").unwrap_or(&core);
-    if rest.split("of").all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+    if rest
+        .split("of")
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
         return true;
     }
     core.len() <= 5 && core.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
@@ -121,7 +143,13 @@ fn is_contact(text: &str, lower: &str, words: usize) -> bool {
     // Nothing left once links and addresses are taken out.
     let rest: Vec<&str> = text
         .split_whitespace()
-        .filter(|w| !(w.contains('@') || w.contains("://") || w.starts_with("www.") || w.starts_with("[www.") || w.contains("](")))
+        .filter(|w| {
+            !(w.contains('@')
+                || w.contains("://")
+                || w.starts_with("www.")
+                || w.starts_with("[www.")
+                || w.contains("]("))
+        })
         .collect();
     rest.len() < text.split_whitespace().count() && rest.len() <= 1
 }
@@ -139,7 +167,9 @@ pub fn has_postcode(text: &str) -> bool {
             && (1..=2).contains(&letters)
             && out.len() > letters
             && out[letters].is_ascii_digit()
-            && out.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && out
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
             && inw.len() == 3
             && inw[0].is_ascii_digit()
             && inw[1].is_ascii_uppercase()
@@ -157,6 +187,12 @@ fn is_call_to_action(lower: &str, words: usize) -> bool {
         && CALL_TO_ACTION
             .iter()
             .any(|v| lower.split_whitespace().next() == Some(v))
+}
+
+/// "| Overall effectiveness | Good |" or "|---|---|": a table row, whose cells are not
+/// sentences (graded tables are read from the raw lines by `ratings`).
+fn is_table_row(text: &str) -> bool {
+    text.starts_with('|') && text.matches('|').count() >= 2
 }
 
 /// A caption repeated back to back ("Photo X.Photo X.") is a scraping artefact.
@@ -236,6 +272,9 @@ mod tests {
 
     #[test]
     fn repetition_key_ignores_page_numbers() {
-        assert_eq!(repetition_key("Report  page 2"), repetition_key("report page 3"));
+        assert_eq!(
+            repetition_key("Report  page 2"),
+            repetition_key("report page 3")
+        );
     }
 }
