@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native benchmarks of the engine (benches/).
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 exec cargo bench "$@"

@@ -2,7 +2,7 @@
 # Release build of the web app with Trunk: static files only, relative URLs (works from
 # any sub-path). Usage: scripts/dist.sh [OUT_DIR]   (default dist/)
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 OUT=${1:-dist}

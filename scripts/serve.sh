@@ -3,7 +3,7 @@
 #   make serve            -> http://127.0.0.1:8080/
 #   PORT=8081 make serve  -> another port
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 PORT=${PORT:-8080}

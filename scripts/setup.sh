@@ -9,7 +9,7 @@
 # Everything comes from crates.io, npm or Debian's apt: nothing is downloaded from GitHub or a
 # CDN (Trunk is offline, see Trunk.toml). Logs of installs go to .tools/logs/.
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 MODE=${1:-build}
@@ -18,11 +18,12 @@ case "$MODE" in build | test) ;; *) die "usage: scripts/setup.sh build|test" ;; 
 [ -n "$WASM_BINDGEN_VERSION" ] || die "no wasm-bindgen in Cargo.lock (run cargo fetch?)"
 [ -n "$BINARYEN_VERSION" ] || die "no binaryen version in tools/package.json"
 
-# Runs an install step quietly into a log; on failure shows the log and stops.
+# install_step WHAT LOGNAME HINT CMD...: runs an install quietly into .tools/logs/LOGNAME.log;
+# on failure shows the log's tail and stops. HINT (e.g. "~8 min") may be empty.
 install_step() {
-  local what=$1 log="$LOG_DIR/$2.log" start=$SECONDS
-  shift 2
-  say "setup: installing $what (once)…"
+  local what=$1 log="$LOG_DIR/$2.log" hint=$3 start=$SECONDS
+  shift 3
+  say "setup: installing $what${hint:+ ($hint, once)}…"
   if ! "$@" >"$log" 2>&1; then
     show_log "$log"
     die "installing $what failed (full log: $log)"
@@ -39,11 +40,11 @@ apt_install() {
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
     SUDO=(sudo -n)
   else
-    die "$why is missing and this user cannot run apt-get. Install it by hand, then re-run:
+    die "missing: $why, and this user cannot run apt-get. Install by hand, then re-run:
     sudo apt-get update && sudo apt-get install -y $*"
   fi
   # dpkg --configure -a finishes an interrupted earlier install.
-  install_step "$* (apt)" "apt" bash -c "
+  install_step "$* (apt)" apt "~1 min" bash -c "
     ${SUDO[*]} dpkg --configure -a &&
     ${SUDO[*]} apt-get update -q &&
     DEBIAN_FRONTEND=noninteractive ${SUDO[*]} apt-get install -y -q --no-install-recommends $*"
@@ -68,7 +69,7 @@ ensure_rust() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     command -v rustup >/dev/null || die "rustup not found: add the wasm32-unknown-unknown target by hand"
-    install_step "the wasm32-unknown-unknown target" rustup-target rustup target add wasm32-unknown-unknown
+    install_step "the wasm32-unknown-unknown target" rustup-target "" rustup target add wasm32-unknown-unknown
   fi
 }
 
@@ -76,7 +77,7 @@ ensure_components() {
   local c
   for c in rustfmt clippy; do
     if [ -z "$(version_of cargo "${c/rustfmt/fmt}")" ]; then
-      install_step "$c" "rustup-$c" rustup component add "$c"
+      install_step "$c" "rustup-$c" "" rustup component add "$c"
     fi
   done
 }
@@ -94,7 +95,7 @@ ensure_crates() {
 # install leaves the old state; --force replaces a wrong or broken version.
 ensure_trunk() {
   if [ "$(version_of trunk)" != "trunk $TRUNK_VERSION" ]; then
-    install_step "Trunk $TRUNK_VERSION from crates.io (about 7 min on 2 cores)" trunk \
+    install_step "Trunk $TRUNK_VERSION from crates.io" trunk "~8 min on 2 cores" \
       cargo install --locked --force trunk --version "$TRUNK_VERSION"
   fi
 }
@@ -104,7 +105,7 @@ ensure_wasm_bindgen() {
   if [ "$(version_of wasm-bindgen)" != "wasm-bindgen $v" ] ||
     [ "$(version_of wasm-bindgen-test-runner)" != "wasm-bindgen-test-runner $v" ]; then
     # No --locked: wasm-bindgen-cli's own lockfile pins a crate version the registry lacks.
-    install_step "wasm-bindgen-cli $v from crates.io (about 3 min on 2 cores)" wasm-bindgen \
+    install_step "wasm-bindgen-cli $v from crates.io" wasm-bindgen "~3 min on 2 cores" \
       cargo install --force wasm-bindgen-cli --version "$v"
   fi
 }
@@ -113,7 +114,7 @@ ensure_wasm_bindgen() {
 # `npm ci` deletes node_modules first, so it also repairs a half-finished install.
 npm_ci() {
   local dir=$1 name=$2
-  install_step "$name (npm ci in ${dir#"$ROOT"/})" "npm-$name" \
+  install_step "$name (npm ci in ${dir#"$ROOT"/})" "npm-$name" "" \
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
 }
 
@@ -136,6 +137,9 @@ ensure_playwright() {
     npm_ci "$dir" playwright-core
   fi
 }
+
+# Sourced (e.g. to try one step by hand): define the steps, run none.
+[[ "${BASH_SOURCE[0]}" == "$0" ]] || return 0
 
 ensure_rust
 ensure_node

@@ -12,7 +12,7 @@
 # All layers run even if one fails; the exit code is non-zero if any failed. Full output of
 # each layer: .tools/logs/test-<layer>.log (shown on failure; VERBOSE=1 streams it).
 set -uo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/setup.sh" test || exit 1

@@ -116,7 +116,8 @@ test('renders at a sub-path: title, both slots, the sample button', async () => 
 });
 
 test('"Try the sample" loads both texts and marks inserted and deleted words', async () => {
-  const { context, page, log } = await open();
+  // Tall enough that the screenshot (README: docs/screenshot.png) shows the diff too.
+  const { context, page, log } = await open({ viewport: { width: 1100, height: 1250 } });
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await page.locator('.diff').waitFor();
 
