@@ -42,22 +42,39 @@ fn pick(findings: &[Value], phrases: &Value) -> BTreeSet<String> {
     };
     findings
         .iter()
-        .filter(|f| phrases.iter().any(|p| norm(f["text"].as_str().unwrap_or("")).contains(p)))
+        .filter(|f| {
+            phrases
+                .iter()
+                .any(|p| norm(f["text"].as_str().unwrap_or("")).contains(p))
+        })
         .filter_map(|f| f["id"].as_str().map(String::from))
         .collect()
 }
 
 fn strs(v: &Value) -> Vec<&str> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 /// Scores a comparison against a gold file the way `score-gold` does; returns the
 /// failed checks and the number of checks.
 pub fn score(c: &Comparison, gold: &Value) -> (Vec<String>, usize) {
     let c: Value = serde_json::to_value(c).expect("comparison serialises");
-    let before = c["before"]["findings"].as_array().cloned().unwrap_or_default();
-    let after = c["after"]["findings"].as_array().cloned().unwrap_or_default();
-    let links: Vec<&Value> = c["themes"].as_array().into_iter().flatten().flat_map(|t| t["links"].as_array().into_iter().flatten()).collect();
+    let before = c["before"]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let after = c["after"]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let links: Vec<&Value> = c["themes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t["links"].as_array().into_iter().flatten())
+        .collect();
     let id = |v: &Value| v.as_str().map(String::from);
     let mut failed = Vec::new();
     let mut total = 0;
@@ -68,37 +85,71 @@ pub fn score(c: &Comparison, gold: &Value) -> (Vec<String>, usize) {
         }
     };
     for g in gold["links"].as_array().into_iter().flatten() {
-        let (b, a) = (pick(&before, &g["before_any"]), pick(&after, &g["after_any"]));
+        let (b, a) = (
+            pick(&before, &g["before_any"]),
+            pick(&after, &g["after_any"]),
+        );
         let want = strs(&g["verdict_any"]);
         let got: Vec<&str> = links
             .iter()
-            .filter(|l| id(&l["before"]).is_some_and(|x| b.contains(&x)) && id(&l["after"]).is_some_and(|x| a.contains(&x)))
+            .filter(|l| {
+                id(&l["before"]).is_some_and(|x| b.contains(&x))
+                    && id(&l["after"]).is_some_and(|x| a.contains(&x))
+            })
             .filter_map(|l| l["verdict"].as_str())
             .collect();
-        check(got.iter().any(|v| want.contains(v)), format!("link {}: want {want:?}, got {got:?}", g["id"]));
+        check(
+            got.iter().any(|v| want.contains(v)),
+            format!("link {}: want {want:?}, got {got:?}", g["id"]),
+        );
     }
-    for (key, side, found, other) in [("new", &after, "after", "before"), ("dropped", &before, "before", "after")] {
+    for (key, side, found, other) in [
+        ("new", &after, "after", "before"),
+        ("dropped", &before, "before", "after"),
+    ] {
         for g in gold[key].as_array().into_iter().flatten() {
             let ids = pick(side, &g[format!("{found}_any")]);
             let mine = |l: &&&Value| id(&l[found]).is_some_and(|x| ids.contains(&x));
             let ok = !ids.is_empty()
-                && links.iter().filter(mine).any(|l| l[other].is_null() && l["verdict"] == key)
+                && links
+                    .iter()
+                    .filter(mine)
+                    .any(|l| l[other].is_null() && l["verdict"] == key)
                 && !links.iter().filter(mine).any(|l| !l[other].is_null());
             check(ok, format!("{key} {}", g["id"]));
         }
     }
     for g in gold["polarity"].as_array().into_iter().flatten() {
-        let side = if g["side"] == "before" { &before } else { &after };
+        let side = if g["side"] == "before" {
+            &before
+        } else {
+            &after
+        };
         let ids = pick(side, &g["phrase"]);
         let want = strs(&g["polarity_any"]);
-        let got: Vec<&str> = side.iter().filter(|f| id(&f["id"]).is_some_and(|x| ids.contains(&x))).filter_map(|f| f["polarity"].as_str()).collect();
-        check(!got.is_empty() && got.iter().all(|p| want.contains(p)), format!("polarity {}: want {want:?}, got {got:?}", g["phrase"]));
+        let got: Vec<&str> = side
+            .iter()
+            .filter(|f| id(&f["id"]).is_some_and(|x| ids.contains(&x)))
+            .filter_map(|f| f["polarity"].as_str())
+            .collect();
+        check(
+            !got.is_empty() && got.iter().all(|p| want.contains(p)),
+            format!("polarity {}: want {want:?}, got {got:?}", g["phrase"]),
+        );
     }
     for g in gold["joined"].as_array().into_iter().flatten() {
-        let side = if g["side"] == "before" { &before } else { &after };
+        let side = if g["side"] == "before" {
+            &before
+        } else {
+            &after
+        };
         let ids = pick(side, &g["phrase"]);
         let must = norm(g["must_also_contain"].as_str().unwrap_or(""));
-        let ok = !ids.is_empty() && side.iter().filter(|f| id(&f["id"]).is_some_and(|x| ids.contains(&x))).all(|f| norm(f["text"].as_str().unwrap_or("")).contains(&must));
+        let ok = !ids.is_empty()
+            && side
+                .iter()
+                .filter(|f| id(&f["id"]).is_some_and(|x| ids.contains(&x)))
+                .all(|f| norm(f["text"].as_str().unwrap_or("")).contains(&must));
         check(ok, format!("joined {}", g["phrase"]));
     }
     for g in gold["ratings"].as_array().into_iter().flatten() {
@@ -108,18 +159,32 @@ pub fn score(c: &Comparison, gold: &Value) -> (Vec<String>, usize) {
             .as_array()
             .into_iter()
             .flatten()
-            .filter(|r| areas.iter().any(|a| norm(r["area"].as_str().unwrap_or("")).contains(a)))
+            .filter(|r| {
+                areas
+                    .iter()
+                    .any(|a| norm(r["area"].as_str().unwrap_or("")).contains(a))
+            })
             .filter_map(|r| r["verdict"].as_str())
             .collect();
-        check(!got.is_empty() && got.iter().all(|v| want.contains(v)), format!("rating {:?}: want {want:?}, got {got:?}", g["area_any"]));
+        check(
+            !got.is_empty() && got.iter().all(|v| want.contains(v)),
+            format!("rating {:?}: want {want:?}, got {got:?}", g["area_any"]),
+        );
     }
     if let Some(junk) = gold["never_in_a_finding"].as_array() {
         let all: Vec<Value> = before.iter().chain(&after).cloned().collect();
-        let bad: Vec<&str> = junk.iter().filter_map(Value::as_str).filter(|s| !pick(&all, &Value::String(s.to_string())).is_empty()).collect();
+        let bad: Vec<&str> = junk
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|s| !pick(&all, &Value::String(s.to_string())).is_empty())
+            .collect();
         check(bad.is_empty(), format!("junk in findings: {bad:?}"));
     }
     if let Some(date) = gold["before_date"].as_str() {
-        check(c["before"]["date"] == date, format!("before date: want {date}, got {}", c["before"]["date"]));
+        check(
+            c["before"]["date"] == date,
+            format!("before date: want {date}, got {}", c["before"]["date"]),
+        );
     }
     (failed, total)
 }
@@ -139,13 +204,23 @@ pub fn assert_invariants(c: &Comparison) {
         for l in &t.links {
             assert_ne!(l.verdict, Verdict::Mixed, "links are never mixed");
             match (&l.before, &l.after) {
-                (Some(_), Some(_)) => assert!(matches!(l.verdict, Verdict::Improved | Verdict::Regressed | Verdict::Persisted)),
+                (Some(_), Some(_)) => assert!(matches!(
+                    l.verdict,
+                    Verdict::Improved | Verdict::Regressed | Verdict::Persisted
+                )),
                 (None, Some(_)) => assert_eq!(l.verdict, Verdict::New),
                 (Some(_), None) => assert_eq!(l.verdict, Verdict::Dropped),
                 (None, None) => panic!("a link with neither side"),
             }
             for id in l.before.iter().chain(&l.after) {
-                assert!(c.before.findings.iter().chain(&c.after.findings).any(|f| &f.id == id), "link to unknown {id}");
+                assert!(
+                    c.before
+                        .findings
+                        .iter()
+                        .chain(&c.after.findings)
+                        .any(|f| &f.id == id),
+                    "link to unknown {id}"
+                );
                 seen.insert(id.clone());
             }
         }
