@@ -89,6 +89,35 @@ pub struct Link {
     /// Set when the later side of the link is only the organisation's own statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveat: Option<String>,
+    /// Set when a person changed this link (verdict, pairing or theme), not the engine.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overridden: bool,
+    /// The person's note on their change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Link {
+    /// A link as the engine makes it; `later_speaker` (who said the later finding) sets
+    /// the caveat when it is only the organisation's own statement.
+    pub fn new(
+        before: Option<String>,
+        after: Option<String>,
+        verdict: Verdict,
+        similarity: f32,
+        later_speaker: Speaker,
+    ) -> Link {
+        Link {
+            caveat: (after.is_some() && later_speaker == Speaker::Organisation)
+                .then(|| ORGANISATION_CAVEAT.to_string()),
+            before,
+            after,
+            verdict,
+            similarity,
+            overridden: false,
+            note: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,7 +171,7 @@ pub fn link_verdict(before: Polarity, after: Polarity, direction: Option<Directi
 }
 
 /// Overall verdict of a theme from its links.
-fn theme_verdict(links: &[Link]) -> Verdict {
+pub fn theme_verdict(links: &[Link]) -> Verdict {
     let count = |v: Verdict| links.iter().filter(|l| l.verdict == v).count();
     let (imp, reg, per, new, dropped) = (
         count(Verdict::Improved),
@@ -287,49 +316,74 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             a.polarity,
             polarity::direction(&a.sentence.text),
         );
-        per_theme[l.theme].push(Link {
-            before: Some(before_side.findings[l.before].id.clone()),
-            after: Some(after_side.findings[l.after].id.clone()),
+        per_theme[l.theme].push(Link::new(
+            Some(before_side.findings[l.before].id.clone()),
+            Some(after_side.findings[l.after].id.clone()),
             verdict,
-            similarity: (l.similarity * 1000.0).round() / 1000.0,
-            caveat: (a.sentence.speaker == Speaker::Organisation)
-                .then(|| ORGANISATION_CAVEAT.to_string()),
-        });
+            (l.similarity * 1000.0).round() / 1000.0,
+            a.sentence.speaker,
+        ));
     }
     for (i, w) in bw.iter().enumerate().filter(|(i, _)| !b_linked[*i]) {
-        per_theme[w.themes[0]].push(Link {
-            before: Some(before_side.findings[i].id.clone()),
-            after: None,
-            verdict: Verdict::Dropped,
-            similarity: 0.0,
-            caveat: None,
-        });
+        per_theme[w.themes[0]].push(Link::new(
+            Some(before_side.findings[i].id.clone()),
+            None,
+            Verdict::Dropped,
+            0.0,
+            Speaker::Inspectors,
+        ));
     }
     for (i, w) in aw.iter().enumerate().filter(|(i, _)| !a_linked[*i]) {
-        per_theme[w.themes[0]].push(Link {
-            before: None,
-            after: Some(after_side.findings[i].id.clone()),
-            verdict: Verdict::New,
-            similarity: 0.0,
-            caveat: (w.sentence.speaker == Speaker::Organisation)
-                .then(|| ORGANISATION_CAVEAT.to_string()),
-        });
+        per_theme[w.themes[0]].push(Link::new(
+            None,
+            Some(after_side.findings[i].id.clone()),
+            Verdict::New,
+            0.0,
+            w.sentence.speaker,
+        ));
     }
 
-    let mut results = Vec::new();
+    let results = themes
+        .iter()
+        .zip(per_theme)
+        .map(|(theme, links)| ThemeResult {
+            id: theme.id.clone(),
+            label: theme.label.clone(),
+            source: theme.source.clone(),
+            verdict: Verdict::Persisted,
+            before_count: 0,
+            after_count: 0,
+            links,
+        })
+        .collect();
+    let mut comparison = Comparison {
+        schema: SCHEMA.to_string(),
+        ratings: ratings::compare(&before.ratings, &after.ratings),
+        before: before_side,
+        after: after_side,
+        themes: results,
+        summary: Summary::default(),
+    };
+    refresh(&mut comparison);
+    comparison
+}
+
+/// Recomputes what follows from the links: each theme's verdict and counts (themes left
+/// without links are removed) and the summary. Call it after editing links (overrides).
+pub fn refresh(c: &mut Comparison) {
+    c.themes.retain(|t| !t.links.is_empty());
     let mut summary = Summary::default();
-    for (theme, links) in themes.iter().zip(per_theme) {
-        if links.is_empty() {
-            continue;
-        }
+    for theme in &mut c.themes {
         let distinct = |f: fn(&Link) -> &Option<String>| {
-            let mut ids: Vec<&String> = links.iter().filter_map(|l| f(l).as_ref()).collect();
+            let mut ids: Vec<&String> = theme.links.iter().filter_map(|l| f(l).as_ref()).collect();
             ids.sort();
             ids.dedup();
             ids.len()
         };
-        let verdict = theme_verdict(&links);
-        match verdict {
+        theme.before_count = distinct(|l| &l.before);
+        theme.after_count = distinct(|l| &l.after);
+        theme.verdict = theme_verdict(&theme.links);
+        match theme.verdict {
             Verdict::Improved => summary.improved += 1,
             Verdict::Regressed => summary.regressed += 1,
             Verdict::Persisted => summary.persisted += 1,
@@ -337,30 +391,19 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             Verdict::Dropped => summary.dropped += 1,
             Verdict::Mixed => summary.mixed += 1,
         }
-        summary.new_findings += links.iter().filter(|l| l.verdict == Verdict::New).count();
-        summary.dropped_findings += links
+        summary.new_findings += theme
+            .links
+            .iter()
+            .filter(|l| l.verdict == Verdict::New)
+            .count();
+        summary.dropped_findings += theme
+            .links
             .iter()
             .filter(|l| l.verdict == Verdict::Dropped)
             .count();
-        results.push(ThemeResult {
-            id: theme.id.clone(),
-            label: theme.label.clone(),
-            source: theme.source.clone(),
-            verdict,
-            before_count: distinct(|l| &l.before),
-            after_count: distinct(|l| &l.after),
-            links,
-        });
     }
-    summary.themes = results.len();
-    Comparison {
-        schema: SCHEMA.to_string(),
-        ratings: ratings::compare(&before.ratings, &after.ratings),
-        before: before_side,
-        after: after_side,
-        themes: results,
-        summary,
-    }
+    summary.themes = c.themes.len();
+    c.summary = summary;
 }
 
 #[cfg(test)]
@@ -389,13 +432,7 @@ mod tests {
 
     #[test]
     fn theme_verdict_is_mixed_when_links_disagree() {
-        let link = |v| Link {
-            before: None,
-            after: None,
-            verdict: v,
-            similarity: 0.0,
-            caveat: None,
-        };
+        let link = |v| Link::new(None, None, v, 0.0, Speaker::Inspectors);
         assert_eq!(
             theme_verdict(&[link(Verdict::Improved), link(Verdict::Regressed)]),
             Verdict::Mixed
