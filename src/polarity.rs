@@ -27,6 +27,10 @@ pub enum Direction {
 
 /// Stems of evaluative words that praise.
 const POSITIVE: &[&str] = &[
+    "kind",
+    "compass",
+    "dedic",
+    "reduc",
     "effect",
     "good",
     "strong",
@@ -199,6 +203,12 @@ const NEGATIVE: &[&str] = &[
     "complaint",
 ];
 
+/// Things reports want fewer of.
+const BURDENS: &[&str] = &[
+    "caseload", "workload", "turnov", "vacanc", "risk", "agenc", "delay", "exclus", "absenc",
+    "harm", "backlog", "drift",
+];
+
 /// Words whose evaluative stem depends on its neighbour ("high" is bad only for caseloads,
 /// "concern"/"miss"/"protect" are the domain's nouns). Counted only next to these.
 fn contextual_negative(
@@ -210,7 +220,7 @@ fn contextual_negative(
     let near = |s: &str| window.iter().any(|w| w == s);
     match stem {
         "high" | "higher" | "rise" | "rising" => [
-            "caseload", "workload", "turnov", "vacanc", "demand", "number", "absenc", "exclus",
+            "caseload", "workload", "turnov", "vacanc", "demand", "absenc", "exclus",
         ]
         .iter()
         .any(|s| near(s)),
@@ -228,7 +238,12 @@ fn contextual_negative(
 }
 
 /// Praise words that only praise in some company ("care" is also the domain's noun).
-fn contextual_positive(stem: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+fn contextual_positive(
+    stem: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    window: &[String],
+) -> bool {
     match stem {
         "care" => next.is_some_and(|n| n == "select" || n == "consider") || prev == Some("care"),
         "manag" => next == Some("well") || prev == Some("well"),
@@ -255,6 +270,8 @@ fn contextual_positive(stem: &str, prev: Option<&str>, next: Option<&str>) -> bo
             }) || next.is_some_and(|n| n == "made" || n == "evid")
         }
         "persist" => next != Some("absenc"),
+        // Fewer of a bad thing: "caseloads have reduced", "reduce risk".
+        "reduc" => window.iter().any(|w| BURDENS.contains(&w.as_str())),
         "increas" => next.is_some_and(|n| {
             ["reach", "effect", "stabil", "confid", "qualiti", "number"].contains(&n)
         }),
@@ -355,7 +372,12 @@ impl Reading {
     pub fn polarity(&self) -> Polarity {
         let (p, n) = (self.positive, self.negative);
         if p == 0.0 && n == 0.0 {
-            return Polarity::Neutral;
+            // "...; however, this is in its early stages": a hedge alone is not neutral.
+            return if self.tentative {
+                Polarity::Mixed
+            } else {
+                Polarity::Neutral
+            };
         }
         if n == 0.0 {
             return if self.tentative {
@@ -417,9 +439,15 @@ pub fn read(text: &str) -> Reading {
         let s = stems[i].as_str();
         let prev = i.checked_sub(1).map(|j| stems[j].as_str());
         let next = stems.get(i + 1).map(String::as_str);
-        let positive = (POSITIVE.contains(&s) && contextual_positive(s, prev, next))
+        let positive = (POSITIVE.contains(&s)
+            && contextual_positive(
+                s,
+                prev,
+                next,
+                &stems[i.saturating_sub(6)..(i + 7).min(stems.len())],
+            ))
             || POSITIVE_WORDS.contains(&ws[i].as_str());
-        let window = &stems[i.saturating_sub(3)..(i + 4).min(stems.len())];
+        let window = &stems[i.saturating_sub(6)..(i + 7).min(stems.len())];
         let negative = (NEGATIVE.contains(&s) && contextual_negative(s, next, prev, window))
             // "too low", "too many": "too" before a word (not "here too.") criticises.
             || (ws[i] == "too" && ws.get(i + 1).is_some_and(|w| !is_stopword(w)));
