@@ -9,5 +9,6 @@ pub mod findings;
 pub mod ingest;
 pub mod polarity;
 pub mod ratings;
+pub mod share;
 pub mod text;
 pub mod themes;
