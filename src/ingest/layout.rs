@@ -429,9 +429,15 @@ fn heal(drafts: &mut Vec<Draft>) {
 /// a footnote mark).
 fn is_question_heading(s: &str) -> bool {
     let core = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    core.ends_with(['?', ':'])
-        && word_count(core) <= 10
-        && s.chars().next().is_some_and(char::is_uppercase)
+    let starts_upper = s.chars().next().is_some_and(char::is_uppercase);
+    // "The experiences and progress of children in care: requires" (wrapped grade).
+    let graded = core.rsplit_once(": ").is_some_and(|(_, grade)| {
+        let g = grade.to_lowercase();
+        ["outstanding", "good", "requires", "require", "inadequate"]
+            .iter()
+            .any(|w| g.starts_with(w))
+    });
+    (core.ends_with(['?', ':']) || graded) && word_count(core) <= 16 && starts_upper
 }
 
 /// Short, capitalised, not a sentence: "Findings", "What needs to improve?".
@@ -527,6 +533,18 @@ mod tests {
         assert_eq!(out.blocks[2].text, "What needs to improve?");
         assert_eq!(out.blocks[3].text, "The quality of plans for children.");
         assert_eq!(out.title.as_deref(), Some("Findings"));
+    }
+
+    #[test]
+    fn judgement_headings_glued_to_paragraphs_stand_alone() {
+        let out = lay("29. Care leavers benefit from the interview\nscheme.\nThe impact of leaders on social work practice with children and families:\nrequires improvement to be good\n30. The local authority is outward-facing.\n");
+        let kinds: Vec<(BlockKind, &str)> = out
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(kinds[1], (BlockKind::Heading, "The impact of leaders on social work practice with children and families: requires improvement to be good"));
+        assert_eq!(kinds.len(), 3);
     }
 
     #[test]
