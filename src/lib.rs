@@ -7,6 +7,7 @@ pub mod diff;
 pub mod export;
 pub mod findings;
 pub mod ingest;
+pub mod overrides;
 pub mod polarity;
 pub mod ratings;
 pub mod share;
