@@ -1,12 +1,19 @@
 //! Bytes + file name -> [`Document`]: decoding, format sniffing, layout, noise removal.
 //!
 //! Every format ends up as plain lines handed to [`layout::blocks`], so the noise rules,
-//! sentence healing and date/title detection are shared by TXT, Markdown and HTML.
+//! sentence healing and date/title detection are shared by TXT, Markdown, HTML, PDF
+//! (`pdf.rs`) and DOCX (`docx.rs`).
 
 mod date;
+#[cfg(feature = "docx")]
+mod docx;
 mod html;
 mod layout;
 mod noise;
+#[cfg(any(feature = "pdf", feature = "docx"))]
+mod normalize;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -15,6 +22,20 @@ pub use date::FoundDate;
 
 /// Larger inputs are refused with a message rather than processed for minutes.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// PDF and DOCX files carry images and fonts besides their text, so they may be larger.
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// What this build reads, for messages.
+const SUPPORTED: &str = if cfg!(all(feature = "pdf", feature = "docx")) {
+    ".txt, .md, .html, .pdf and .docx"
+} else if cfg!(feature = "pdf") {
+    ".txt, .md, .html and .pdf"
+} else if cfg!(feature = "docx") {
+    ".txt, .md, .html and .docx"
+} else {
+    ".txt, .md and .html"
+};
 
 /// What a block of text is, as the layout shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +60,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Pdf,
+    Docx,
 }
 
 /// A report reduced to what the engine reads: metadata and blocks in reading order.
@@ -76,15 +99,41 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
         name: name.to_string(),
         reason,
     };
-    if bytes.len() > MAX_BYTES {
+    let document = is_pdf(bytes) || bytes.starts_with(b"PK\x03\x04");
+    let limit = if document {
+        MAX_DOCUMENT_BYTES
+    } else {
+        MAX_BYTES
+    };
+    if bytes.len() > limit {
         return Err(fail(format!(
-            "the file is {:.1} MB; the limit is {} MB. Split the report or remove appendices and try again.",
+            "the file is {:.1} MB; the limit is {} MB{}. Split the report or remove appendices and try again.",
             bytes.len() as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
+            limit / 1_048_576,
+            if document { " for PDF and Word files" } else { "" }
         )));
     }
     let format = sniff(bytes, name).map_err(fail)?;
     let mut notes = Vec::new();
+    #[cfg(any(feature = "pdf", feature = "docx"))]
+    if matches!(format, Format::Pdf | Format::Docx) {
+        let lines = match format {
+            #[cfg(feature = "pdf")]
+            Format::Pdf => {
+                let read = pdf::read(bytes).map_err(fail)?;
+                notes.extend(read.notes);
+                read.lines
+            }
+            #[cfg(feature = "docx")]
+            Format::Docx => {
+                let read = docx::read(bytes).map_err(fail)?;
+                notes.extend(read.notes);
+                read.lines
+            }
+            _ => Vec::new(),
+        };
+        return Ok(from_lines(name, format, lines, None, notes));
+    }
     let ext = extension(name);
     if format == Format::Html && !matches!(ext.as_str(), "html" | "htm" | "xhtml") {
         notes.push(format!(
@@ -103,11 +152,22 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
             let page = html::to_lines(&text);
             (page.lines, page.title)
         }
-        Format::Text | Format::Markdown => (
+        Format::Text | Format::Markdown | Format::Pdf | Format::Docx => (
             text.lines().map(crate::text::normalize_chars).collect(),
             None,
         ),
     };
+    Ok(from_lines(name, format, lines, html_title, notes))
+}
+
+/// Layout, title, date and ratings from the lines any format gives.
+fn from_lines(
+    name: &str,
+    format: Format,
+    lines: Vec<String>,
+    html_title: Option<String>,
+    mut notes: Vec<String>,
+) -> Document {
     let laid_out = layout::blocks(&lines);
     let title = html_title
         .filter(|t| !t.trim().is_empty())
@@ -118,7 +178,7 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
     if laid_out.blocks.is_empty() {
         notes.push("No paragraphs of report text were found in this file.".to_string());
     }
-    Ok(Document {
+    Document {
         name: name.to_string(),
         format,
         title,
@@ -126,7 +186,13 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
         blocks: laid_out.blocks,
         ratings,
         notes,
-    })
+    }
+}
+
+/// "%PDF-" near the start (the spec allows a little junk before it).
+fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
 }
 
 fn extension(name: &str) -> String {
@@ -138,23 +204,38 @@ fn extension(name: &str) -> String {
 /// Decides the format from the first bytes (which win) and the file name.
 fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
     let head = &bytes[..bytes.len().min(4096)];
-    if head.starts_with(b"%PDF") {
-        return Err("this is a PDF. This build reads text, Markdown and HTML; copy the PDF's text into a .txt file (or paste it) and try again.".to_string());
+    let ext = extension(name);
+    if is_pdf(bytes) {
+        return if cfg!(feature = "pdf") {
+            Ok(Format::Pdf)
+        } else {
+            Err(format!("this is a PDF. This page reads {SUPPORTED}; copy the PDF's text into a .txt file (or paste it) and try again."))
+        };
     }
     if head.starts_with(b"PK\x03\x04") {
-        return Err("this is a zipped document (such as Word .docx). This build reads text, Markdown and HTML; save it as plain text and try again.".to_string());
+        return zipped_format(bytes, &ext);
     }
-    let ext = extension(name);
+    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(format!("this is an old-style Word (.doc) or Office file, which can't be read here. Supported formats: {SUPPORTED}; in Word use File > Save As > Word Document (.docx) or PDF, and try again."));
+    }
+    if head.starts_with(b"{\\rtf") {
+        return Err(format!("this is a Rich Text (.rtf) file, which can't be read here. Supported formats: {SUPPORTED}; save it as .docx or plain text and try again."));
+    }
+    if ext == "docx" && cfg!(feature = "docx") {
+        return Err("this .docx file is not a Word document inside (a .docx is a zip archive; this one is not). It may be damaged or renamed: open it in Word and save it again.".to_string());
+    }
     if matches!(
         ext.as_str(),
         "doc" | "docx" | "odt" | "pages" | "rtf" | "xls" | "xlsx"
     ) {
         return Err(format!(
-            "\".{ext}\" files can't be read here. Supported formats: .txt, .md and .html; save the report as one of those."
+            "\".{ext}\" files can't be read here. Supported formats: {SUPPORTED}; save the report as one of those."
         ));
     }
     if looks_binary(head) {
-        return Err("this looks like a binary file, not a text report. Supported formats: .txt, .md and .html.".to_string());
+        return Err(format!(
+            "this looks like a binary file, not a text report. Supported formats: {SUPPORTED}."
+        ));
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
     let start = lower.trim_start_matches('\u{feff}').trim_start();
@@ -169,6 +250,32 @@ fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
         return Ok(Format::Markdown);
     }
     Ok(Format::Text)
+}
+
+/// A zip archive: Word (.docx) is read; OpenDocument, Pages and other zips are named.
+fn zipped_format(bytes: &[u8], ext: &str) -> Result<Format, String> {
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let head = &bytes[..bytes.len().min(512)];
+    let within_head = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if within_head(b"application/vnd.oasis.opendocument") || ext == "odt" {
+        return Err(format!("this is an OpenDocument (.odt) file, which can't be read here. Supported formats: {SUPPORTED}; in LibreOffice use File > Save As > Word (.docx) or export as PDF, and try again."));
+    }
+    if ext == "pages" || has(b"Index/Document.iwa") {
+        return Err(format!("this is an Apple Pages file, which can't be read here. Supported formats: {SUPPORTED}; in Pages use File > Export To > Word (.docx) or PDF, and try again."));
+    }
+    if has(b"word/") || ext == "docx" {
+        return if cfg!(feature = "docx") {
+            Ok(Format::Docx)
+        } else {
+            Err(format!("this is a Word (.docx) document. This page reads {SUPPORTED}; save it as plain text (or paste its text) and try again."))
+        };
+    }
+    if has(b"xl/") || has(b"ppt/") {
+        return Err(format!("this is an Excel or PowerPoint file, not a report document. Supported formats: {SUPPORTED}."));
+    }
+    Err(format!(
+        "this is a zip archive, not a report. Unzip it and choose the report inside ({SUPPORTED})."
+    ))
 }
 
 /// NUL bytes or many control characters: not a text report.
