@@ -207,24 +207,49 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
     };
     // 1. Near the top: a publication line, else a letter's date line, else the
     //    inspection dates (their last day).
-    let top: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(60).collect();
+    let top: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(60)
+        .collect();
     let labelled = |prefixes: &[&str]| {
         top.iter().find_map(|t| {
             let lower = t.to_lowercase();
             prefixes
                 .iter()
                 .any(|p| lower.starts_with(p))
-                .then(|| dates_in(t).into_iter().filter(|d| d.d.is_some()).max().map(|d| (d, *t)))
+                .then(|| {
+                    dates_in(t)
+                        .into_iter()
+                        .filter(|d| d.d.is_some())
+                        .max()
+                        .map(|d| (d, *t))
+                })
                 .flatten()
         })
     };
-    let published = labelled(&["report published", "published", "date of publication", "publication date"]);
+    let published = labelled(&[
+        "report published",
+        "published",
+        "date of publication",
+        "publication date",
+    ]);
     let letter = || {
-        top.iter()
-            .find(|t| is_date_line(t))
-            .and_then(|t| dates_in(t).into_iter().find(|d| d.d.is_some()).map(|d| (d, *t)))
+        top.iter().find(|t| is_date_line(t)).and_then(|t| {
+            dates_in(t)
+                .into_iter()
+                .find(|d| d.d.is_some())
+                .map(|d| (d, *t))
+        })
     };
-    let inspected = || labelled(&["inspection date", "date of inspection", "dates of inspection"]);
+    let inspected = || {
+        labelled(&[
+            "inspection date",
+            "date of inspection",
+            "dates of inspection",
+        ])
+    };
     if let Some((d, t)) = published.or_else(letter).or_else(inspected) {
         return Some(found(d, "high", t));
     }
@@ -285,7 +310,8 @@ mod tests {
 
     #[test]
     fn publication_date_wins_over_inspection_dates() {
-        let text = "Inspection date: 11 January 2016–4 February 2016\nReport published: 29 March 2016\n";
+        let text =
+            "Inspection date: 11 January 2016–4 February 2016\nReport published: 29 March 2016\n";
         assert_eq!(find(&lines(text)).unwrap().iso, "2016-03-29");
     }
 
