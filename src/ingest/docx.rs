@@ -66,16 +66,22 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
     if entry.encrypted() {
         return Err("this Word document is password-protected. Open it in Word, remove the password (File > Info > Protect Document), save, and try again.".to_string());
     }
+    let too_big = || {
+        format!(
+            "this .docx expands to more than {} MB of text, far more than any report; it was not read (it may be a zip bomb). Save the report again from Word and try again.",
+            MAX_XML_BYTES / 1_048_576
+        )
+    };
+    if entry.size() > MAX_XML_BYTES {
+        return Err(too_big());
+    }
     let mut buf = Vec::new();
     let read = entry
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut buf)
         .map_err(|_| DAMAGED.to_string())?;
     if read as u64 > MAX_XML_BYTES {
-        return Err(format!(
-            "this .docx expands to more than {} MB of text, far more than any report; it was not read (it may be a zip bomb). Save the report again from Word and try again.",
-            MAX_XML_BYTES / 1_048_576
-        ));
+        return Err(too_big());
     }
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
@@ -331,7 +337,7 @@ fn body_lines(
                             }
                             None => {
                                 if !line.is_empty() {
-                                    out.push(line);
+                                    out.extend(line.split('\n').map(str::to_string));
                                     out.push(String::new());
                                 }
                             }
@@ -488,7 +494,9 @@ fn render_table(rows: &[Vec<String>]) -> Vec<String> {
         if prose || filled.len() == 1 {
             for (raw, c) in row.iter().zip(&cells) {
                 if !c.is_empty() {
-                    out.extend(raw.lines().map(str::to_string));
+                    for para in raw.split('\n') {
+                        out.push(para.to_string());
+                    }
                     out.push(String::new());
                 }
             }
