@@ -1,8 +1,18 @@
-//! The Yew app (wasm only): two report slots, a sample button, the two texts side by side
-//! and a word-level diff from the engine. Nothing is sent anywhere: files are read in the
-//! browser and the bundled samples are fetched from the app's own folder.
+//! The Yew app (wasm only). Load two reports (drop, choose, paste or the bundled sample),
+//! see what changed theme by theme, open a theme for the evidence side by side, correct
+//! the comparison, export or print it. Nothing is sent anywhere: files are read in the
+//! browser, the samples come from the app's own folder, corrections stay in localStorage.
+//!
+//! `state.rs` holds the state and its rules; `load.rs`, `overview.rs`, `detail.rs` and
+//! `report.rs` (exports, corrections list, print view) render it; `view.rs` has the small
+//! pure helpers; `io.rs` the browser calls.
 
+mod detail;
 mod io;
+mod load;
+mod overview;
+mod report;
+mod state;
 mod view;
 
 #[cfg(test)]
@@ -10,253 +20,374 @@ mod tests;
 
 use std::rc::Rc;
 
+use report_compare::compare::compare;
+use report_compare::overrides::{Edit, Overrides};
+use report_compare::themes::Codebook;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use view::{word_count, words, DiffView};
+use state::{storage_key, Action, Entry, Outcome, Source, State};
 
 /// The bundled seed pair, relative to the page so any sub-path works.
 pub const SAMPLE_EARLIER: &str = "samples/luton-2021-focused-visit.txt";
 pub const SAMPLE_LATER: &str = "samples/luton-2023-news-article.txt";
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, replacing the static "loading" placeholder.
 pub fn start() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    // A reload starts on the overview: the reports themselves are not kept.
+    if route_from_hash().is_some() {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("./"));
+        }
+    }
     yew::Renderer::<App>::new().render();
 }
 
-/// A loaded report: where it came from and its raw text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Doc {
-    pub name: AttrValue,
-    pub text: AttrValue,
-}
-
-/// Which of the two slots.
+/// How the overview is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Which {
-    Earlier,
-    Later,
+pub enum Sort {
+    Verdict,
+    Theme,
+    Findings,
 }
 
-impl Which {
-    pub fn label(self) -> &'static str {
-        match self {
-            Which::Earlier => "Earlier report",
-            Which::Later => "Later report",
-        }
-    }
+/// The overview's filter, sort and search (kept while a theme is open).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefs {
+    pub filter: Option<report_compare::compare::Verdict>,
+    pub sort: Sort,
+    pub query: String,
+}
 
-    /// The id of the slot's `<input type="file">` (its `<label for>` points here).
-    pub fn input_id(self) -> &'static str {
-        match self {
-            Which::Earlier => "earlier-file",
-            Which::Later => "later-file",
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            filter: None,
+            sort: Sort::Verdict,
+            query: String::new(),
         }
     }
+}
+
+/// The theme named by the page's hash (`#/theme/<id>`), if any.
+pub fn route_from_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix("#/theme/")?;
+    let id = js_sys::decode_uri_component(id).ok()?.as_string()?;
+    (!id.is_empty()).then_some(id)
+}
+
+/// The link to a theme's page.
+pub fn theme_href(id: &str) -> String {
+    format!("#/theme/{}", String::from(js_sys::encode_uri_component(id)))
+}
+
+/// The id of a theme's link in the overview (focus returns there).
+pub fn theme_link_id(id: &str) -> String {
+    format!("theme-link-{id}")
+}
+
+async fn read_entries(files: Vec<web_sys::File>) -> Vec<Rc<Entry>> {
+    let mut entries = Vec::new();
+    for file in files.iter().take(2) {
+        let name = file.name();
+        let entry = match io::read_bytes(file).await {
+            Ok(bytes) => Entry::new(&name, &bytes, Source::File),
+            Err(reason) => Entry::failed(&name, reason),
+        };
+        entries.push(Rc::new(entry));
+    }
+    entries
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let earlier = use_state(|| None::<Rc<Doc>>);
-    let later = use_state(|| None::<Rc<Doc>>);
-    let status = use_state(AttrValue::default);
-    let error = use_state(|| false);
-
-    let report = {
-        let (status, error) = (status.clone(), error.clone());
-        Callback::from(move |(message, is_error): (String, bool)| {
-            status.set(message.into());
-            error.set(is_error);
-        })
-    };
-
-    let on_load = |slot: UseStateHandle<Option<Rc<Doc>>>, which: Which| {
-        let report = report.clone();
-        Callback::from(move |doc: Doc| {
-            report.emit((format!("{}: {} loaded.", which.label(), doc.name), false));
-            slot.set(Some(Rc::new(doc)));
-        })
-    };
-    let on_error = {
-        let report = report.clone();
-        Callback::from(move |message: String| report.emit((message, true)))
-    };
-
-    let on_sample = {
-        let (earlier, later, report) = (earlier.clone(), later.clone(), report.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (earlier, later, report) = (earlier.clone(), later.clone(), report.clone());
-            report.emit(("Loading the sample…".to_string(), false));
-            spawn_local(async move {
-                match fetch_samples().await {
-                    (Ok(a), Ok(b)) => {
-                        earlier.set(Some(Rc::new(Doc {
-                            name: io::file_name(SAMPLE_EARLIER).to_string().into(),
-                            text: a.into(),
-                        })));
-                        later.set(Some(Rc::new(Doc {
-                            name: io::file_name(SAMPLE_LATER).to_string().into(),
-                            text: b.into(),
-                        })));
-                        report.emit(("Sample loaded: two Luton reports.".to_string(), false));
-                    }
-                    (Err(e), _) | (_, Err(e)) => report.emit((e, true)),
-                }
-            });
-        })
-    };
-
-    html! {
-        <>
-            <a class="skip-link" href="#main">{"Skip to content"}</a>
-            <header class="site-header">
-                <h1>{"report-compare"}</h1>
-                <p class="tagline">{"Compare two reports by theme — nothing leaves your browser."}</p>
-            </header>
-            <main id="main" tabindex="-1">
-                <section class="load" aria-labelledby="load-heading">
-                    <h2 id="load-heading" class="visually-hidden">{"Choose two reports"}</h2>
-                    <div class="slots">
-                        <Slot which={Which::Earlier} doc={(*earlier).clone()}
-                            on_load={on_load(earlier.clone(), Which::Earlier)} on_error={on_error.clone()} />
-                        <Slot which={Which::Later} doc={(*later).clone()}
-                            on_load={on_load(later.clone(), Which::Later)} on_error={on_error.clone()} />
-                    </div>
-                    <p class="actions">
-                        <button type="button" class="sample" onclick={on_sample}>{"Try the sample"}</button>
-                        <span class="muted">{" Two public reports on Luton children’s services, 2021 and 2023."}</span>
-                    </p>
-                    <p class={classes!("status", (*error).then_some("error"))} role="status" aria-live="polite">
-                        {(*status).clone()}
-                    </p>
-                </section>
-                { compare_view(earlier.as_deref(), later.as_deref()) }
-            </main>
-        </>
-    }
-}
-
-/// Fetches the bundled seed pair (two small files, one after the other).
-async fn fetch_samples() -> (Result<String, String>, Result<String, String>) {
-    let a = io::fetch_text(SAMPLE_EARLIER).await;
-    let b = io::fetch_text(SAMPLE_LATER).await;
-    (a, b)
-}
-
-fn compare_view(earlier: Option<&Doc>, later: Option<&Doc>) -> Html {
-    let (Some(earlier), Some(later)) = (earlier, later) else {
-        return html! {};
-    };
-    html! {
-        <>
-            <section class="texts" aria-labelledby="texts-heading">
-                <h2 id="texts-heading">{"Side by side"}</h2>
-                <div class="columns">
-                    { doc_column(Which::Earlier, earlier) }
-                    { doc_column(Which::Later, later) }
-                </div>
-            </section>
-            <section class="changes" aria-labelledby="diff-heading">
-                <h2 id="diff-heading">{"Word changes"}</h2>
-                <DiffView before={earlier.text.clone()} after={later.text.clone()} />
-            </section>
-        </>
-    }
-}
-
-fn doc_column(which: Which, doc: &Doc) -> Html {
-    let heading_id = format!("{}-text-heading", which.input_id());
-    html! {
-        <article class="doc" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{which.label()}{": "}<span class="doc-name">{doc.name.clone()}</span></h3>
-            <pre class="doc-text" tabindex="0" role="region" aria-label={format!("{} text", which.label())}>
-                {doc.text.clone()}
-            </pre>
-        </article>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct SlotProps {
-    pub which: Which,
-    pub doc: Option<Rc<Doc>>,
-    pub on_load: Callback<Doc>,
-    pub on_error: Callback<String>,
-}
-
-/// One drop area backed by a real, labelled `<input type="file">`.
-#[function_component(Slot)]
-pub fn slot(props: &SlotProps) -> Html {
+    let state = use_reducer(State::default);
+    let prefs = use_state(Prefs::default);
+    let route = use_state(route_from_hash);
     let dragging = use_state(|| false);
-    let which = props.which;
+    let last_route = use_mut_ref(|| None::<String>);
 
-    let load = {
-        let (on_load, on_error) = (props.on_load.clone(), props.on_error.clone());
-        move |file: web_sys::File| {
-            let (on_load, on_error) = (on_load.clone(), on_error.clone());
-            spawn_local(async move {
-                match io::read_file(&file).await {
-                    Ok(text) => on_load.emit(Doc {
-                        name: file.name().into(),
-                        text: text.into(),
-                    }),
-                    Err(e) => on_error.emit(e),
-                }
-            });
-        }
-    };
-
-    let onchange = {
-        let load = load.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                load(file);
+    // Follow the hash (links, Back and Forward).
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || route.set(route_from_hash()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
             }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Focus: a theme's heading when it opens; its link in the list when going back.
+    {
+        let last_route = last_route.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((*route).clone(), move |route: &Option<String>| {
+            let previous = last_route.replace(route.clone());
+            if previous != *route {
+                dispatcher.dispatch(Action::Hush);
+            }
+            match (route, previous) {
+                (Some(_), _) => {
+                    if let Some(w) = web_sys::window() {
+                        w.scroll_to_with_x_and_y(0.0, 0.0);
+                    }
+                    io::focus("detail-heading");
+                }
+                (None, Some(prev)) => io::focus(&theme_link_id(&prev)),
+                (None, None) => {}
+            }
+        });
+    }
+
+    // Compare whenever the ordered pair of readable reports changes.
+    {
+        let state = state.clone();
+        use_effect_with(state.pair_ids(), move |ids| {
+            let done = state.outcome.as_ref().map(|o| o.pair);
+            if let (Some(ids), Some((a, b))) = (*ids, state.pair()) {
+                if done != Some(ids) {
+                    let dispatcher = state.dispatcher();
+                    spawn_local(async move {
+                        dispatcher
+                            .dispatch(Action::Busy(Some("Comparing the two reports…".to_string())));
+                        io::next_paint().await;
+                        let (Some(before), Some(after)) = (a.doc(), b.doc()) else {
+                            return;
+                        };
+                        let started = io::now();
+                        let base = compare(before, after, &Codebook::builtin());
+                        let millis = io::now() - started;
+                        let key = storage_key(a.hash, b.hash);
+                        let overrides = io::load(&key)
+                            .and_then(|text| Overrides::from_json(&text).ok())
+                            .unwrap_or_default();
+                        dispatcher.dispatch(Action::Compared(Rc::new(Outcome::new(
+                            ids, key, base, overrides, millis,
+                        ))));
+                    });
+                }
+            }
+        });
+    }
+
+    let on_files = {
+        let dispatcher = state.dispatcher();
+        Callback::from(
+            move |(files, target): (Vec<web_sys::File>, Option<usize>)| {
+                if files.is_empty() {
+                    return;
+                }
+                let dispatcher = dispatcher.clone();
+                let given = files.len();
+                spawn_local(async move {
+                    dispatcher.dispatch(Action::Busy(Some(if given == 1 {
+                        "Reading the file…".to_string()
+                    } else {
+                        "Reading the files…".to_string()
+                    })));
+                    let entries = read_entries(files).await;
+                    dispatcher.dispatch(Action::Add {
+                        entries,
+                        target,
+                        given,
+                    });
+                });
+            },
+        )
+    };
+    let on_paste = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(text, position): (String, usize)| {
+            let name = format!("Pasted text {}", position + 1);
+            let entry = Rc::new(Entry::new(&name, text.as_bytes(), Source::Pasted));
+            dispatcher.dispatch(Action::Add {
+                entries: vec![entry],
+                target: Some(position),
+                given: 1,
+            });
         })
     };
+    let on_sample = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: ()| {
+            let dispatcher = dispatcher.clone();
+            spawn_local(async move {
+                dispatcher.dispatch(Action::Busy(Some("Loading the sample…".to_string())));
+                let a = io::fetch_bytes(SAMPLE_EARLIER).await;
+                let b = io::fetch_bytes(SAMPLE_LATER).await;
+                match (a, b) {
+                    (Ok(a), Ok(b)) => {
+                        let entry = |url: &str, bytes: &[u8]| {
+                            Rc::new(Entry::new(io::file_name(url), bytes, Source::Sample))
+                        };
+                        dispatcher.dispatch(Action::Add {
+                            entries: vec![entry(SAMPLE_EARLIER, &a), entry(SAMPLE_LATER, &b)],
+                            target: None,
+                            given: 2,
+                        });
+                    }
+                    (Err(e), _) | (_, Err(e)) => {
+                        dispatcher.dispatch(Action::Busy(None));
+                        dispatcher.dispatch(Action::Say(e, true));
+                    }
+                }
+            });
+        })
+    };
+    let on_remove = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |position: usize| dispatcher.dispatch(Action::Remove(position)))
+    };
+    let on_swap = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: ()| dispatcher.dispatch(Action::Swap))
+    };
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit: Edit| dispatcher.dispatch(Action::Correct(edit)))
+    };
+    let on_undo = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |index: Option<usize>| {
+            dispatcher.dispatch(match index {
+                Some(i) => Action::Undo(i),
+                None => Action::UndoAll,
+            })
+        })
+    };
+    let on_prefs = {
+        let prefs = prefs.clone();
+        Callback::from(move |p: Prefs| prefs.set(p))
+    };
+
+    // Files dropped anywhere on the page are loaded (never opened by the browser).
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            dragging.set(true);
+            if !*dragging {
+                dragging.set(true);
+            }
         })
     };
     let ondragleave = {
         let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = io::dropped_file(&e) {
-                load(file);
+            if e.related_target().is_none() {
+                dragging.set(false);
             }
         })
     };
+    let ondrop = {
+        let (dragging, on_files) = (dragging.clone(), on_files.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            on_files.emit((io::dropped_files(&e), None));
+        })
+    };
+    let on_skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        io::focus("main");
+    });
 
-    let status = match &props.doc {
-        Some(doc) => html! {
-            <p class="slot-status loaded">
-                <span class="doc-name">{doc.name.clone()}</span>
-                {format!(" — {}", words(word_count(&doc.text)))}
-            </p>
-        },
-        None => {
-            html! { <p class="slot-status muted">{"No file yet. Choose one, or drop it here."}</p> }
-        }
+    let outcome = state.current();
+    let [earlier, later] = state.ordered();
+    let theme = match (&*route, &outcome) {
+        (Some(id), Some(o)) if o.applied.themes.iter().any(|t| &t.id == id) => Some(id.clone()),
+        _ => None,
     };
 
+    let message = state.message.clone().unwrap_or(state::Message {
+        text: String::new(),
+        error: false,
+        quiet: true,
+    });
+    let status = html! {
+        <div class={classes!("status-row", (message.quiet && state.busy.is_none()).then_some("idle"))}>
+            if let Some(what) = &state.busy {
+                <div class="busy">
+                    <progress aria-label={what.clone()}></progress>
+                    <span>{what.clone()}</span>
+                </div>
+            }
+            <p class={classes!("status", message.error.then_some("error"),
+                    (state.busy.is_some() || message.quiet).then_some("visually-hidden"))}
+                role="status" aria-live="polite">
+                {message.text.clone()}
+            </p>
+        </div>
+    };
+
+    let main = match (&theme, &outcome, &earlier, &later) {
+        (Some(id), Some(o), Some(a), Some(b)) => html! {
+            <detail::ThemeDetail outcome={o.clone()} theme={id.clone()}
+                earlier={a.clone()} later={b.clone()} on_edit={on_edit.clone()} on_undo={on_undo.clone()} />
+        },
+        _ => html! {
+            <>
+                <load::LoadPanel earlier={earlier.clone()} later={later.clone()}
+                    basis={state.basis()} swapped={state.swapped} dragging={*dragging}
+                    busy={state.busy.is_some()}
+                    on_files={on_files.clone()} on_paste={on_paste} on_sample={on_sample}
+                    on_remove={on_remove} on_swap={on_swap} />
+                {status.clone()}
+                if let Some(o) = &outcome {
+                    <overview::Overview outcome={o.clone()} prefs={(*prefs).clone()} on_prefs={on_prefs}
+                        on_undo={on_undo.clone()} />
+                } else if state.busy.is_some() && state.pair().is_some() {
+                    <div class="placeholder" aria-hidden="true"></div>
+                }
+            </>
+        },
+    };
+    let in_detail = theme.is_some();
+
     html! {
-        <div class={classes!("slot", (*dragging).then_some("dragging"), props.doc.is_some().then_some("filled"))}
-            data-slot={which.input_id()}
+        <div class={classes!("app", (*dragging).then_some("dragging"))}
             ondragover={ondragover.clone()} ondragenter={ondragover} {ondragleave} {ondrop}>
-            <label class="slot-title" for={which.input_id()}>{which.label()}</label>
-            <input type="file" id={which.input_id()} accept=".txt,.md,.text,text/plain" {onchange} />
-            {status}
+            <a class="skip-link" href="#main" onclick={on_skip}>{"Skip to content"}</a>
+            <header class="site-header">
+                <p class="brand"><span class="brand-mark" aria-hidden="true">{"⇄"}</span>{"report-compare"}</p>
+                <p class="tagline">{"See what changed between two reports, theme by theme. Nothing leaves your browser."}</p>
+            </header>
+            <main id="main" tabindex="-1">
+                if !in_detail {
+                    <h1 class="page-title">{"Compare two reports"}</h1>
+                }
+                {main}
+                if in_detail {
+                    {status}
+                }
+            </main>
+            if let Some(o) = &outcome {
+                <report::PrintReport outcome={o.clone()} />
+            }
+            <footer class="site-footer">
+                <p>{"Files are read on this computer and never uploaded. Corrections are saved in this browser only."}</p>
+            </footer>
         </div>
     }
 }

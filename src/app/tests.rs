@@ -2,16 +2,29 @@
 //! `cargo test --target wasm32-unknown-unknown --bin report-compare-web`.
 //! They live here, not in tests/, because integration tests only see the lib crate.
 
+use std::rc::Rc;
 use std::time::Duration;
 
+use report_compare::compare::{compare, Verdict};
 use report_compare::diff::{word_diff, Change};
+use report_compare::overrides::Edit;
+use report_compare::themes::Codebook;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{DataTransfer, DragEvent, DragEventInit, Element, File};
+use yew::prelude::*;
 
-use super::view::{change_class, change_counts, words, DiffProps, DiffView};
+use super::state::{fnv1a, storage_key, Action, Entry, OrderBasis, Outcome, Source, State};
+use super::view::{
+    alike, first_words, highlight, human_date, paired_diff, plural, side_runs, strongest_link,
+    verdict_badge, verdict_short, year, DIFF_THRESHOLD, VERDICTS,
+};
 use super::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const EARLIER: &str = include_str!("../../www/samples/luton-2021-focused-visit.txt");
+const LATER: &str = include_str!("../../www/samples/luton-2023-news-article.txt");
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -28,9 +41,9 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
-/// Waits (up to ~3 s) until `selector` matches inside `root`.
+/// Waits (up to ~6 s) until `selector` matches inside `root`.
 async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..100 {
+    for _ in 0..200 {
         if let Some(el) = root.query_selector(selector).unwrap() {
             return el;
         }
@@ -56,9 +69,11 @@ fn text_file(name: &str, contents: &str) -> File {
     File::new_with_str_sequence(&parts, name).unwrap()
 }
 
-fn drop_file(target: &Element, file: &File) {
+fn drop_files(target: &Element, files: &[File]) {
     let transfer = DataTransfer::new().unwrap();
-    transfer.items().add_with_file(file).unwrap();
+    for file in files {
+        transfer.items().add_with_file(file).unwrap();
+    }
     let init = DragEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
@@ -67,136 +82,239 @@ fn drop_file(target: &Element, file: &File) {
     target.dispatch_event(&event).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn renders_title_slots_and_sample_button() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    wait_for(&root, "h1").await;
+fn entry(name: &str, text: &str) -> Rc<Entry> {
+    Rc::new(Entry::new(name, text.as_bytes(), Source::File))
+}
 
-    assert_eq!(text(&root, "h1"), "report-compare");
-    assert!(text(&root, ".tagline").contains("nothing leaves your browser"));
-    assert_eq!(count(&root, "header"), 1);
-    assert_eq!(count(&root, "main#main"), 1);
+fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
+    yew::functional::Reducible::reduce(state, action)
+}
+
+fn add(state: Rc<State>, entries: Vec<Rc<Entry>>, target: Option<usize>) -> Rc<State> {
+    let given = entries.len();
+    reduce(
+        state,
+        Action::Add {
+            entries,
+            target,
+            given,
+        },
+    )
+}
+
+fn clear_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn reports_are_put_in_date_order_and_can_be_swapped() {
+    let later = entry("2023.txt", LATER);
+    let earlier = entry("2021.txt", EARLIER);
+    assert_eq!(earlier.date(), Some("2021-06-18"));
+    let s = add(Rc::default(), vec![later.clone(), earlier.clone()], None);
+    assert_eq!(s.basis(), OrderBasis::Dates);
+    let (a, b) = s.pair().unwrap();
     assert_eq!(
-        root.query_selector("a.skip-link")
-            .unwrap()
-            .unwrap()
-            .get_attribute("href")
-            .as_deref(),
-        Some("#main")
+        (a.id, b.id),
+        (earlier.id, later.id),
+        "earlier first, whatever the order given"
     );
+    assert!(s.message.as_ref().unwrap().text.contains("Read 2023.txt"));
 
-    // Each slot: a real file input, labelled by the slot's title.
-    assert_eq!(count(&root, "input[type=file]"), 2);
-    for which in [Which::Earlier, Which::Later] {
-        let id = which.input_id();
-        let label = text(&root, &format!("label[for={id}]"));
-        assert_eq!(label, which.label());
-        assert_eq!(count(&root, &format!("input[type=file]#{id}")), 1);
-    }
+    let s = reduce(s, Action::Swap);
+    assert_eq!(s.pair_ids(), Some((later.id, earlier.id)));
+    assert!(s
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("2023.txt is now the earlier report"));
 
-    let button = root.query_selector("button.sample").unwrap().unwrap();
-    assert_eq!(button.text_content().unwrap(), "Try the sample");
-    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
-    // Nothing to compare yet.
-    assert_eq!(count(&root, ".diff"), 0);
-    root.remove();
+    // Remove the report shown first (now 2023): the other is alone, first.
+    let s = reduce(s, Action::Remove(0));
+    assert!(s.pair().is_none());
+    assert_eq!(s.ordered()[0].as_ref().map(|e| e.id), Some(earlier.id));
+    assert!(!s.swapped);
 }
 
 #[wasm_bindgen_test]
-async fn dropped_files_fill_both_slots_and_show_the_diff() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    wait_for(&root, ".slot").await;
-
-    let earlier = root
-        .query_selector("[data-slot=earlier-file]")
-        .unwrap()
-        .unwrap();
-    let later = root
-        .query_selector("[data-slot=later-file]")
-        .unwrap()
-        .unwrap();
-    drop_file(&earlier, &text_file("2021.txt", "caseloads are high"));
-    wait_for(&root, "[data-slot=earlier-file].filled").await;
-    assert!(text(&root, "[data-slot=earlier-file]").contains("2021.txt"));
-    assert!(text(&root, "[data-slot=earlier-file]").contains("3 words"));
-    assert_eq!(count(&root, ".diff"), 0, "no diff with one report");
-
-    drop_file(
-        &later,
-        &text_file("2023.txt", "caseloads are now <b>manageable</b>"),
-    );
-    let diff = wait_for(&root, ".diff").await;
-
-    assert!(text(&root, ".columns").contains("caseloads are high"));
-    let del = diff.query_selector("del").unwrap().unwrap();
-    let ins = diff.query_selector("ins").unwrap().unwrap();
-    assert!(del.text_content().unwrap().contains("high"));
-    assert!(ins.text_content().unwrap().contains("manageable"));
-    // Markup in a report is text, never elements.
-    assert!(ins.text_content().unwrap().contains("<b>"));
-    assert_eq!(count(&root, "main b"), 0);
-    assert!(text(&root, "[role=status]").contains("2023.txt"));
-    root.remove();
+fn without_dates_the_given_order_stands() {
+    let a = entry("a.txt", "Caseloads are high in every team and rising.\n");
+    let b = entry("b.txt", "Caseloads are now manageable in every team.\n");
+    let s = add(Rc::default(), vec![a.clone(), b.clone()], None);
+    assert_eq!(s.basis(), OrderBasis::Given);
+    assert_eq!(s.pair_ids(), Some((a.id, b.id)));
 }
 
 #[wasm_bindgen_test]
-async fn diff_view_renders_del_and_ins_as_text_only() {
-    let root = fresh_root();
-    let props = DiffProps {
-        before: "the <script>alert(1)</script> quick fox".into(),
-        after: "the <img src=x onerror=alert(1)> slow fox".into(),
+fn one_more_file_goes_to_the_free_place_then_the_failed_one_then_the_oldest() {
+    let first = entry("1.txt", EARLIER);
+    let s = add(Rc::default(), vec![first.clone()], None);
+    assert!(s
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("Add the second report"));
+    let broken = entry("x.pdf", "%PDF-1.7 nothing else");
+    let s = add(s, vec![broken.clone()], None);
+    assert!(s.pair().is_none(), "an unreadable file is not compared");
+    let m = s.message.clone().unwrap();
+    assert!(m.error && m.text.contains("Could not read x.pdf"), "{m:?}");
+    assert!(
+        s.slots.iter().flatten().any(|e| e.id == first.id),
+        "the other stays loaded"
+    );
+
+    let second = entry("2.txt", LATER);
+    let s = add(s, vec![second.clone()], None);
+    assert_eq!(
+        s.pair_ids(),
+        Some((first.id, second.id)),
+        "replaced the failed one"
+    );
+
+    let third = entry("3.txt", LATER);
+    let s = add(s, vec![third.clone()], None);
+    assert!(
+        s.slots.iter().flatten().all(|e| e.id != first.id),
+        "the oldest went"
+    );
+    assert!(s.message.as_ref().unwrap().text.contains("replaced 1.txt"));
+
+    // A target position replaces exactly the report shown there (3.txt: same date as
+    // 2.txt, so the order given stands and 3.txt, in the first place, is shown first).
+    assert_eq!(s.pair_ids(), Some((third.id, second.id)));
+    let fourth = entry("4.txt", EARLIER);
+    let s = add(s, vec![fourth.clone()], Some(0));
+    assert_eq!(s.pair_ids(), Some((fourth.id, second.id)));
+
+    let many = vec![entry("a.txt", EARLIER), entry("b.txt", LATER)];
+    let s = reduce(
+        s,
+        Action::Add {
+            entries: many,
+            target: None,
+            given: 5,
+        },
+    );
+    assert!(s
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("5 files were given"));
+}
+
+#[wasm_bindgen_test]
+fn corrections_are_saved_under_hashes_and_applied() {
+    clear_storage();
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let s = add(Rc::default(), vec![a.clone(), b.clone()], None);
+    let key = storage_key(a.hash, b.hash);
+    assert!(key.starts_with("report-compare:corrections:v1:"));
+    assert!(!key.contains("Luton"), "no report text in keys");
+    assert_eq!(a.hash, fnv1a(EARLIER.as_bytes()));
+    let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let theme = base.themes[0].id.clone();
+    let before = base.themes[0].verdict;
+    let to = if before == Verdict::Regressed {
+        Verdict::Improved
+    } else {
+        Verdict::Regressed
     };
-    yew::Renderer::<DiffView>::with_root_and_props(root.clone(), props).render();
-    wait_for(&root, ".diff").await;
+    let outcome = Outcome::new((a.id, b.id), key.clone(), base, Default::default(), 1.0);
+    let s = reduce(s, Action::Compared(Rc::new(outcome)));
+    assert!(s.current().is_some());
+    assert!(s.message.as_ref().unwrap().quiet);
 
-    assert!(count(&root, "del") >= 1);
-    assert!(count(&root, "ins") >= 1);
-    assert_eq!(count(&root, "script"), 0);
-    assert_eq!(count(&root, "img"), 0);
-    let all = text(&root, ".diff");
-    assert!(all.contains("<script>alert(1)</script>"));
-    assert!(all.contains("<img src=x onerror=alert(1)>"));
-    let deleted: String = (0..count(&root, "del"))
-        .map(|i| {
-            let list = root.query_selector_all("del").unwrap();
-            list.get(i).unwrap().text_content().unwrap_or_default()
-        })
-        .collect();
-    assert!(deleted.contains("quick"), "{deleted}");
-    assert!(text(&root, ".legend").contains("added"));
-    root.remove();
+    let s = reduce(
+        s,
+        Action::Correct(Edit::ThemeVerdict {
+            theme: theme.clone(),
+            verdict: to,
+            note: Some("checked".into()),
+        }),
+    );
+    let o = s.current().unwrap();
+    assert_eq!(o.applied.themes[0].verdict, to);
+    assert_eq!(o.revision, 1);
+    let saved = io::load(&key).expect("saved in localStorage");
+    assert!(saved.contains("theme_verdict") && saved.contains("checked"));
+    assert!(s.message.as_ref().unwrap().text.starts_with("Saved."));
+
+    let s = reduce(s, Action::Undo(0));
+    assert_eq!(s.current().unwrap().applied.themes[0].verdict, before);
+    assert_eq!(
+        io::load(&key),
+        None,
+        "nothing left to save: the key is removed"
+    );
+    clear_storage();
 }
 
 #[wasm_bindgen_test]
-async fn span_classes_and_counts() {
-    assert_eq!(change_class(Change::Same), "same");
-    assert_eq!(change_class(Change::Deleted), "deleted");
-    assert_eq!(change_class(Change::Inserted), "inserted");
+fn a_stale_comparison_is_ignored() {
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let s = add(Rc::default(), vec![a.clone(), b.clone()], None);
+    let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let stale = Outcome::new((b.id, a.id), String::new(), base, Default::default(), 1.0);
+    let s = reduce(s, Action::Compared(Rc::new(stale)));
+    assert!(s.outcome.is_none());
+}
 
-    let spans = word_diff("caseloads are high", "caseloads are now manageable");
-    assert_eq!(change_counts(&spans), (2, 1));
-    assert_eq!(words(1), "1 word");
-    assert_eq!(words(0), "0 words");
+#[wasm_bindgen_test]
+fn small_helpers() {
+    assert_eq!(human_date("2021-06-18"), "18 June 2021");
+    assert_eq!(human_date("2022-07"), "July 2022");
+    assert_eq!(human_date("sometime"), "sometime");
+    assert_eq!(year(Some("2023-07-19")), Some("2023"));
+    assert_eq!(year(None), None);
+    assert_eq!(plural(1, "finding", "findings"), "1 finding");
+    assert_eq!(plural(3, "finding", "findings"), "3 findings");
+    assert_eq!(first_words("a b c d", 2), "a b …");
+    assert_eq!(first_words("a b", 5), "a b");
+    // "Dropped" never reads as resolved.
+    for v in VERDICTS {
+        assert!(!verdict_short(v).to_lowercase().contains("resolved"));
+    }
+    assert_eq!(verdict_short(Verdict::Dropped), "Not mentioned later");
+    assert_eq!(io::file_name(SAMPLE_LATER), "luton-2023-news-article.txt");
+    for url in [SAMPLE_EARLIER, SAMPLE_LATER] {
+        assert!(url.starts_with("samples/"), "{url} must be relative");
+    }
+    assert_eq!(theme_href("front-door"), "#/theme/front-door");
+}
 
-    // Each span becomes a bare text node, a <del class=deleted> or an <ins class=inserted>.
-    let root = fresh_root();
-    let html = html! { <>{ for spans.iter().map(super::view::span_html) }</> };
-    yew::Renderer::<Wrap>::with_root_and_props(root.clone(), WrapProps { html }).render();
-    wait_for(&root, "ins").await;
-    assert_eq!(text(&root, "del.deleted"), "high");
-    assert_eq!(text(&root, "ins.inserted"), "now manageable");
-    assert_eq!(
-        root.children().length(),
-        2,
-        "unchanged text gets no element"
+#[wasm_bindgen_test]
+fn diff_runs_join_a_changed_phrase_and_skip_unlike_pairs() {
+    let spans = word_diff(
+        "caseloads are very high here",
+        "caseloads are now manageable here",
     );
+    let runs = side_runs(&spans, Change::Inserted);
     assert_eq!(
-        root.text_content().unwrap(),
-        "caseloads are highnow manageable"
+        runs,
+        vec![
+            (false, "caseloads are ".to_string()),
+            (true, "now manageable".to_string()),
+            (false, " here".to_string())
+        ]
     );
-    root.remove();
+    let runs = side_runs(&spans, Change::Deleted);
+    assert!(runs.contains(&(true, "very high".to_string())), "{runs:?}");
+    assert!(alike(&spans) >= DIFF_THRESHOLD);
+    let unlike = word_diff(
+        "Caseloads are high.",
+        "Leaders visit the front door weekly.",
+    );
+    assert!(alike(&unlike) < DIFF_THRESHOLD);
+    let (_, _, marked) = paired_diff(
+        "Caseloads are high.",
+        "Leaders visit the front door weekly.",
+    );
+    assert!(!marked);
 }
 
 #[derive(Properties, PartialEq)]
@@ -209,24 +327,233 @@ fn wrap(props: &WrapProps) -> Html {
     props.html.clone()
 }
 
-#[wasm_bindgen_test]
-async fn reads_a_file_as_text() {
-    let file = text_file("x.txt", "héllo <img src=x onerror=alert(1)>\nline two");
-    let got = io::read_file(&file).await.unwrap();
-    assert_eq!(got, "héllo <img src=x onerror=alert(1)>\nline two");
+async fn render(html: Html) -> Element {
+    let root = fresh_root();
+    yew::Renderer::<Wrap>::with_root_and_props(root.clone(), WrapProps { html }).render();
+    settle().await;
+    root
 }
 
 #[wasm_bindgen_test]
-async fn fetch_reports_http_errors() {
-    let err = io::fetch_text("no-such-file-here.txt").await.unwrap_err();
-    assert!(err.contains("no-such-file-here.txt"), "{err}");
+async fn markup_in_reports_stays_text() {
+    let (b, a, marked) = paired_diff(
+        "the <script>alert(1)</script> quick fox ran",
+        "the <img src=x onerror=alert(1)> quick fox ran",
+    );
+    assert!(marked);
+    let root = render(html! { <><p class="b">{b}</p><p class="a">{a}</p></> }).await;
+    assert_eq!(count(&root, "script"), 0);
+    assert_eq!(count(&root, "img"), 0);
+    assert!(text(&root, ".b").contains("<script>alert(1)</script>"));
+    assert!(text(&root, ".a del, .a ins").contains("<img"));
+    assert!(text(&root, ".b del").contains("<script>"));
+    root.remove();
+
+    let root = render(highlight(
+        "Caseloads <b>are</b> HIGH; caseloads fall",
+        "caseloads",
+    ))
+    .await;
+    assert_eq!(count(&root, "mark"), 2);
+    assert_eq!(count(&root, "b"), 0);
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Caseloads <b>are</b> HIGH; caseloads fall"
+    );
+    root.remove();
+
+    let root = render(verdict_badge(Verdict::Regressed, true)).await;
+    assert_eq!(text(&root, ".icon"), "▼");
+    assert!(root.text_content().unwrap().contains("Regressed"));
+    assert_eq!(
+        text(&root, ".icon"),
+        report_compare::export::verdict_icon(Verdict::Regressed)
+    );
+    root.remove();
 }
 
 #[wasm_bindgen_test]
-fn sample_urls_are_relative() {
-    for url in [SAMPLE_EARLIER, SAMPLE_LATER] {
-        assert!(url.starts_with("samples/"), "{url} must be relative");
-        assert!(url.ends_with(".txt"));
+fn overview_filters_sorts_and_searches() {
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let c = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let all = overview::visible(&c, &Prefs::default());
+    assert_eq!(all.len(), c.themes.len());
+    let ranks: Vec<usize> = all.iter().map(|t| view::verdict_rank(t.verdict)).collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] <= w[1]),
+        "regressed first: {ranks:?}"
+    );
+
+    let dropped = overview::visible(
+        &c,
+        &Prefs {
+            filter: Some(Verdict::Dropped),
+            ..Prefs::default()
+        },
+    );
+    assert_eq!(dropped.len(), c.summary.dropped);
+    assert_eq!(overview::count(&c, Verdict::Dropped), c.summary.dropped);
+
+    let by_name = overview::visible(
+        &c,
+        &Prefs {
+            sort: Sort::Theme,
+            ..Prefs::default()
+        },
+    );
+    let names: Vec<String> = by_name.iter().map(|t| t.label.to_lowercase()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+
+    let found = overview::visible(
+        &c,
+        &Prefs {
+            query: "CASELOAD".into(),
+            ..Prefs::default()
+        },
+    );
+    assert!(!found.is_empty() && found.len() < c.themes.len());
+    for t in &c.themes {
+        if let Some(l) = strongest_link(t) {
+            assert!(t.links.contains(l));
+        }
     }
-    assert_eq!(io::file_name(SAMPLE_LATER), "luton-2023-news-article.txt");
+    assert_eq!(
+        report::file_stem(&c),
+        "report-compare-2021-06-18-to-2023-07-19"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_app_compares_two_dropped_files_and_opens_a_theme() {
+    clear_storage();
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    let zone = wait_for(&root, "[data-dropzone]").await;
+    assert_eq!(count(&root, "input[type=file]"), 3);
+    assert_eq!(text(&root, "h1"), "Compare two reports");
+
+    let later = format!("{LATER}\nA sentence with <b>markup</b> that stays text.\n");
+    drop_files(
+        &zone,
+        &[
+            text_file("2023.txt", &later),
+            text_file("2021.txt", EARLIER),
+        ],
+    );
+    wait_for(&root, ".overview .theme-row").await;
+    assert!(text(&root, "[data-card=earlier]").contains("2021.txt"));
+    assert!(text(&root, "[data-card=earlier]").contains("Dated 18 June 2021"));
+    assert!(text(&root, "[data-card=later]").contains("2023.txt"));
+
+    let (a, b) = (entry("a", EARLIER), entry("b", &later));
+    let c = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    assert_eq!(count(&root, ".theme-row"), c.summary.themes as u32);
+    assert_eq!(
+        text(&root, ".tile[data-verdict=dropped] .tile-count"),
+        c.summary.dropped.to_string()
+    );
+    assert_eq!(
+        text(&root, "#headline"),
+        format!("{}.", report_compare::export::headline(&c))
+    );
+    assert_eq!(count(&root, "main b"), 0);
+
+    // Open a theme with pairs through the hash, as a link does.
+    let theme = c
+        .themes
+        .iter()
+        .find(|t| {
+            t.links
+                .iter()
+                .any(|l| l.before.is_some() && l.after.is_some())
+        })
+        .unwrap();
+    let pairs = theme
+        .links
+        .iter()
+        .filter(|l| l.before.is_some() && l.after.is_some())
+        .count();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(&format!("/theme/{}", theme.id))
+        .unwrap();
+    wait_for(&root, ".detail").await;
+    assert_eq!(text(&root, "#detail-heading"), theme.label);
+    assert_eq!(count(&root, ".pair"), pairs as u32);
+    assert_eq!(count(&root, ".pair .cell"), 2 * pairs as u32);
+
+    // Jump to context.
+    let toggle: web_sys::HtmlElement = root
+        .query_selector(".pair .context-toggle")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    toggle.click();
+    wait_for(&root, ".pair .context").await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+
+    // Set the theme's verdict through its form.
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#theme-verdict")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let to = if theme.verdict == Verdict::Mixed {
+        "improved"
+    } else {
+        "mixed"
+    };
+    select.set_value(to);
+    let note: web_sys::HtmlTextAreaElement = root
+        .query_selector("#theme-note")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    note.set_value("Checked against the audit");
+    let save: web_sys::HtmlElement = root
+        .query_selector(".theme-fix button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    save.click();
+    wait_for(&root, ".detail-verdict .by-you").await;
+    assert!(text(&root, ".override-note").contains("Checked against the audit"));
+    assert!(text(&root, ".corrections").contains("Set the verdict of"));
+
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    wait_for(&root, ".overview").await;
+    assert!(
+        text(&root, &format!(".theme-row[data-theme=\"{}\"]", theme.id)).contains("Set by you")
+    );
+    clear_storage();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn io_reads_fetches_and_stores() {
+    let file = text_file("x.txt", "héllo <img src=x onerror=alert(1)>\nline two");
+    let bytes = io::read_bytes(&file).await.unwrap();
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        "héllo <img src=x onerror=alert(1)>\nline two"
+    );
+    let err = io::fetch_bytes("no-such-file-here.txt").await.unwrap_err();
+    assert!(err.contains("no-such-file-here.txt"), "{err}");
+    assert!(io::save("report-compare:test", Some("{}")));
+    assert_eq!(io::load("report-compare:test").as_deref(), Some("{}"));
+    assert!(io::save("report-compare:test", None));
+    assert_eq!(io::load("report-compare:test"), None);
+    let started = io::now();
+    io::next_paint().await;
+    assert!(io::now() >= started);
 }

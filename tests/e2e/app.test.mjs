@@ -1,29 +1,64 @@
 // End-to-end tests: the release build (dist/) served from a sub-path by server.mjs,
-// driven by playwright-core in Debian's Chromium (never a downloaded browser).
+// driven by playwright-core in Debian's Chromium (never a downloaded browser), with
+// axe-core (npm, injected from disk: no CDN) checking WCAG 2.2 AA on every view.
+// Expected counts come from the native CLI run on the same files (`cargo run --release`).
 // Run: DIST_DIR=../../dist node --test --test-concurrency=1 app.test.mjs (scripts/test.sh does).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = resolve(process.env.DIST_DIR ?? join(HERE, '..', '..', 'dist'));
+const ROOT = resolve(HERE, '..', '..');
+const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
 const SHOTS = join(HERE, 'screenshots');
 const PREFIX = '/tools/report-compare/';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// One phrase from each bundled sample.
-const EARLIER_PHRASE = 'Focused visit to Luton children';
-const LATER_PHRASE = 'build on and sustain progress';
+const SEED = {
+  earlier: join(ROOT, 'www/samples/luton-2021-focused-visit.txt'),
+  later: join(ROOT, 'www/samples/luton-2023-news-article.txt'),
+};
+const ILACS = {
+  earlier: join(ROOT, 'tests/fixtures/ilacs/luton-2022-09-05.txt'),
+  later: join(ROOT, 'tests/fixtures/ilacs/luton-2026-03-10.txt'),
+};
+const VERDICTS = ['regressed', 'mixed', 'persisted', 'improved', 'new', 'dropped'];
 
 let server;
 let browser;
+let axeSource;
+let seed; // { earlier, later: file text; json: CLI comparison; headline: CLI headline }
+
+/** The native CLI on two files (same engine as the page): parsed JSON, and the headline. */
+function cli(earlier, later) {
+  const run = (format) =>
+    execFileSync('cargo', ['run', '--release', '--quiet', '--', earlier, later, '--format', format], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  const md = run('md');
+  const headline = md.split('\n## Summary\n\n')[1].split('\n')[0];
+  return { json: JSON.parse(run('json')), headline };
+}
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
+  try {
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  } catch {
+    throw new Error('axe-core is missing: run `npm ci --prefix tests/e2e` (it is in package-lock.json)');
+  }
+  seed = {
+    earlier: await readFile(SEED.earlier, 'utf8'),
+    later: await readFile(SEED.later, 'utf8'),
+    ...cli(SEED.earlier, SEED.later),
+  };
   server = await startServer(DIST, PREFIX);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -47,7 +82,7 @@ after(async () => {
 
 /** Opens the app in a fresh context, recording every request, console message and error. */
 async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, ...options });
   const page = await context.newPage();
   const log = { requests: [], console: [], pageErrors: [], failed: [], dialogs: [] };
   page.on('request', (r) => log.requests.push(r.url()));
@@ -59,7 +94,7 @@ async function open(options = {}) {
     d.dismiss();
   });
   await page.goto(server.url);
-  await page.getByRole('heading', { level: 1, name: 'report-compare' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Compare two reports' }).waitFor();
   return { context, page, log };
 }
 
@@ -82,128 +117,602 @@ function assertClean(log) {
   assert.deepEqual(outside, [], 'requests outside the sub-path');
 }
 
-test('renders at a sub-path: title, both slots, the sample button', async () => {
+/** axe-core, WCAG 2.0/2.1/2.2 A and AA: no violations. */
+async function assertAccessible(page, view) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  const problems = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\n/g, ' ')).join('\n    ')}`,
+  );
+  assert.deepEqual(problems, [], `axe violations on the ${view} view`);
+}
+
+/**
+ * Drops files on the drop zone (or another element) with real DataTransfer drag events.
+ * Each file: { name, text } or { name, base64, type }.
+ */
+async function dropFiles(page, files, selector = '[data-dropzone]') {
+  await page.evaluate(
+    ({ files, selector }) => {
+      const transfer = new DataTransfer();
+      for (const f of files) {
+        const body = f.base64 ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) : f.text;
+        transfer.items.add(new File([body], f.name, { type: f.type ?? 'text/plain' }));
+      }
+      const target = document.querySelector(selector);
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+      target.dispatchEvent(new DragEvent('dragenter', init));
+      target.dispatchEvent(new DragEvent('dragover', init));
+      target.dispatchEvent(new DragEvent('drop', init));
+    },
+    { files, selector },
+  );
+}
+
+/** The seed pair, later file first (the app must put them in date order). */
+const seedFiles = () => [
+  { name: 'luton-2023-news-article.txt', text: seed.later },
+  { name: 'luton-2021-focused-visit.txt', text: seed.earlier },
+];
+
+async function tileCounts(page) {
+  const counts = {};
+  for (const v of VERDICTS) {
+    counts[v] = Number(await page.locator(`.tile[data-verdict=${v}] .tile-count`).innerText());
+  }
+  return counts;
+}
+
+function expectedCounts(summary) {
+  return Object.fromEntries(VERDICTS.map((v) => [v, summary[v]]));
+}
+
+/** RFC 4180 CSV -> rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A theme of the seed comparison with pairs, preferring one resting on the council's word. */
+function themeWithPairs(json) {
+  const pairs = (t) => t.links.filter((l) => l.before && l.after);
+  return (
+    json.themes.find((t) => pairs(t).length >= 2 && t.links.some((l) => l.caveat)) ??
+    json.themes.find((t) => pairs(t).length > 0)
+  );
+}
+
+const themeLink = (page, id) => page.locator(`[id="theme-link-${id}"]`);
+
+test('empty page: one drop zone with real file inputs, the sample, keyboard order, no axe violations', async () => {
   const { context, page, log } = await open();
   assert.equal(await page.title(), 'report-compare');
-  assert.match(await page.locator('header').innerText(), /nothing leaves your browser/);
+  assert.match(await page.locator('header').innerText(), /Nothing leaves your browser/);
   assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
 
-  for (const label of ['Earlier report', 'Later report']) {
-    const input = page.getByLabel(label);
-    assert.equal(await input.getAttribute('type'), 'file');
-    assert.ok(await input.isVisible(), `${label} input visible`);
+  // Real, labelled file inputs: the drop zone's takes several files; each card has its own.
+  const all = page.getByLabel('Choose files…');
+  assert.equal(await all.getAttribute('type'), 'file');
+  assert.equal(await all.getAttribute('multiple'), '');
+  for (const card of ['earlier', 'later']) {
+    assert.equal(await page.locator(`#${card}-file`).getAttribute('type'), 'file');
   }
   assert.ok(await page.getByRole('button', { name: 'Try the sample' }).isVisible());
+  assert.match(await page.locator('[data-card=earlier]').innerText(), /No report yet/);
 
-  // Keyboard: the skip link comes first and moves focus to <main>.
+  // Keyboard: the skip link comes first and moves focus to <main>, then the inputs.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-  // Then the two file inputs and the button are reachable by Tab.
   const reached = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent));
   }
-  for (const want of ['earlier-file', 'later-file', 'Try the sample']) {
+  for (const want of ['files', 'Try the sample', 'earlier-file', 'Paste text', 'later-file']) {
     assert.ok(reached.includes(want), `Tab reaches ${want}: ${reached}`);
   }
+  // Focus is visible on the label of the (invisible) file input.
+  await page.locator('#files').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const outline = await page.locator('label[for=files]').evaluate((e) => getComputedStyle(e).outlineStyle);
+  assert.equal(outline, 'solid', 'focus ring on the file button');
 
+  await assertAccessible(page, 'empty');
   await page.screenshot({ path: join(SHOTS, 'empty.png') });
   assertClean(log);
   await context.close();
 });
 
-test('"Try the sample" loads both texts and marks inserted and deleted words', async () => {
-  // Tall enough that the screenshot (README: docs/screenshot.png) shows the diff too.
-  const { context, page, log } = await open({ viewport: { width: 1100, height: 1250 } });
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await page.locator('.diff').waitFor();
-
-  const columns = await page.locator('.columns').innerText();
-  assert.ok(columns.includes(EARLIER_PHRASE), 'earlier sample text shown');
-  assert.ok(columns.includes(LATER_PHRASE), 'later sample text shown');
-
-  const ins = page.locator('.diff ins');
-  const del = page.locator('.diff del');
-  assert.ok((await ins.count()) > 0, 'some inserted words');
-  assert.ok((await del.count()) > 0, 'some deleted words');
-  assert.ok((await ins.first().innerText()).trim().length > 0);
-  assert.ok((await del.first().innerText()).trim().length > 0);
-  // Not colour alone: struck through and underlined.
-  assert.match(await del.first().evaluate((e) => getComputedStyle(e).textDecorationLine), /line-through/);
-  assert.match(await ins.first().evaluate((e) => getComputedStyle(e).textDecorationLine), /underline/);
-
-  const fetched = log.requests.map((u) => new URL(u).pathname);
-  assert.ok(fetched.includes(`${PREFIX}samples/luton-2021-focused-visit.txt`));
-  assert.ok(fetched.includes(`${PREFIX}samples/luton-2023-news-article.txt`));
-
-  await page.screenshot({ path: join(SHOTS, 'sample.png') });
-  assertClean(log);
-  await context.close();
-});
-
-test('a chosen file with markup is shown as text, never as elements', async () => {
-  const { context, page, log } = await open();
-  const hostile = 'Hello <script>alert(1)</script> and <img src=x onerror=alert(1)> here.\n';
-  const scriptsBefore = await page.locator('script').count();
-
-  await page.getByLabel('Earlier report').setInputFiles({
-    name: 'hostile.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(hostile),
-  });
-  await page.locator('[data-slot=earlier-file].filled').waitFor();
-  assert.match(await page.locator('[data-slot=earlier-file]').innerText(), /hostile\.txt/);
-
-  await page.getByLabel('Later report').setInputFiles({
-    name: 'plain.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from('Hello and here, calmly.\n'),
-  });
-  await page.locator('.diff').waitFor();
-
-  const shown = await page.locator('.columns').innerText();
-  assert.ok(shown.includes('<script>alert(1)</script>'), 'script tag shown as text');
-  assert.ok(shown.includes('<img src=x onerror=alert(1)>'), 'img tag shown as text');
-  // In the diff the markup is deleted text (split into words around the insertions).
-  const deleted = (await page.locator('.diff del').allInnerTexts()).join(' ');
-  assert.ok(deleted.includes('<script>alert(1)</script>'), deleted);
-  assert.ok(deleted.includes('<img') && deleted.includes('onerror=alert(1)>'), deleted);
-  assert.equal(await page.locator('img').count(), 0, 'no img element');
-  assert.equal(await page.locator('script').count(), scriptsBefore, 'no new script element');
-  assert.equal(await page.locator('body script, main script').count(), 0);
-
-  await page.screenshot({ path: join(SHOTS, 'hostile.png') });
-  assertClean(log);
-  await context.close();
-});
-
-test('a file dropped on a slot is loaded', async () => {
-  const { context, page, log } = await open();
+test('two files dropped at once, in the wrong order: date order, CLI counts, timing, no axe violations', async (t) => {
+  const { context, page, log } = await open({ viewport: { width: 1280, height: 1100 } });
+  // Time from the drop to the overview on screen, measured in the page.
   await page.evaluate(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(['dropped words here'], 'dropped.txt', { type: 'text/plain' }));
-    const slot = document.querySelector('[data-slot=later-file]');
-    slot.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const timing = (window.__timing = { start: performance.now(), progress: null, overview: null, painted: null });
+    const observer = new MutationObserver(() => {
+      if (timing.progress === null && document.querySelector('progress')) timing.progress = performance.now();
+      if (timing.overview === null && document.querySelector('.overview .theme-row')) {
+        timing.overview = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (timing.painted = performance.now()), 0));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
   });
-  await page.locator('[data-slot=later-file].filled').waitFor();
-  assert.match(await page.locator('[data-slot=later-file]').innerText(), /dropped\.txt — 3 words/);
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor();
+  await page.waitForFunction(() => window.__timing.painted !== null);
+  const timing = await page.evaluate(() => window.__timing);
+  const toOverview = timing.overview - timing.start;
+  const toPaint = timing.painted - timing.start;
+  t.diagnostic(`drop to overview: ${toOverview.toFixed(0)} ms in the DOM, ${toPaint.toFixed(0)} ms painted`);
+  console.log(`# timing: drop to overview ${toOverview.toFixed(0)} ms (DOM), ${toPaint.toFixed(0)} ms (painted)`);
+  assert.notEqual(timing.progress, null, 'a progress indicator was shown while comparing');
+  assert.ok(timing.progress < timing.overview);
+
+  // In date order whatever the drop order, with detected title, date and finding count.
+  const earlierCard = await page.locator('[data-card=earlier]').innerText();
+  const laterCard = await page.locator('[data-card=later]').innerText();
+  assert.match(earlierCard, /EARLIER REPORT|Earlier report/i);
+  assert.match(earlierCard, /luton-2021-focused-visit\.txt/);
+  assert.match(earlierCard, /Focused visit to Luton children's services/);
+  assert.match(earlierCard, /Dated 18 June 2021/);
+  assert.match(earlierCard, new RegExp(`${seed.json.before.findings.length} findings`));
+  assert.match(laterCard, /luton-2023-news-article\.txt/);
+  assert.match(laterCard, /Dated 19 July 2023/);
+  assert.match(laterCard, new RegExp(`${seed.json.after.findings.length} findings`));
+  assert.match(await page.locator('.order-note').innerText(), /date order/);
+
+  // The same numbers as the CLI on the same files.
+  assert.equal(await page.locator('#headline').innerText(), `${seed.headline}.`);
+  assert.deepEqual(await tileCounts(page), expectedCounts(seed.json.summary));
+  assert.equal(await page.locator('.theme-row').count(), seed.json.summary.themes);
+  // Every verdict shows an icon and words, not colour alone.
+  for (const row of await page.locator('.theme-row .row-verdict .verdict').all()) {
+    assert.match(await row.innerText(), /^[▲▼■+−◆]\s*\S+/);
+  }
+
+  await assertAccessible(page, 'loaded');
+  await page.screenshot({ path: join(SHOTS, 'overview.png') });
+  await page.screenshot({ path: join(SHOTS, 'overview-full.png'), fullPage: true });
   assertClean(log);
   await context.close();
 });
 
-test('fits a 360 px wide screen and follows the dark colour scheme', async () => {
-  const { context, page, log } = await open({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+test('filter by verdict, sort, search across findings', async () => {
+  const { context, page, log } = await open();
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await page.locator('.diff').waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `no horizontal scrolling at 360 px (overflow ${overflow}px)`);
+  await page.locator('.overview .theme-row').first().waitFor();
+  const s = seed.json.summary;
+
+  const dropped = page.locator('.tile[data-verdict=dropped]');
+  await dropped.click();
+  assert.equal(await dropped.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('.theme-row').count(), s.dropped);
+  assert.match(await page.locator('.showing').innerText(), new RegExp(`Showing ${s.dropped} of ${s.themes} themes marked “Not mentioned later”`));
+  for (const b of await page.locator('.theme-row .row-verdict .verdict').allInnerTexts()) {
+    assert.match(b, /Not mentioned later/);
+  }
+  await dropped.click();
+  assert.equal(await page.locator('.theme-row').count(), s.themes);
+
+  await page.getByLabel('Sort themes').selectOption('theme');
+  const labels = await page.locator('.row-title a').allInnerTexts();
+  assert.deepEqual(labels, [...labels].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+
+  const word = 'caseload';
+  const matching = seed.json.themes.filter((th) =>
+    th.label.toLowerCase().includes(word) ||
+    th.links.some((l) =>
+      [l.before, l.after].some((id) =>
+        [...seed.json.before.findings, ...seed.json.after.findings].find((f) => f.id === id)?.text.toLowerCase().includes(word),
+      ),
+    ),
+  );
+  await page.getByLabel('Search the findings').fill(word);
+  assert.equal(await page.locator('.theme-row').count(), matching.length);
+  assert.ok(matching.length > 0);
+  assert.ok((await page.locator('.theme-row mark').count()) > 0, 'matches are marked');
+  await page.getByRole('button', { name: 'Show all themes' }).click();
+  assert.equal(await page.locator('.theme-row').count(), s.themes);
+  assertClean(log);
+  await context.close();
+});
+
+test('theme detail: pairs side by side, badges, context, keyboard there and back, no axe violations', async () => {
+  const { context, page, log } = await open({ viewport: { width: 1280, height: 1100 } });
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor();
+  const theme = themeWithPairs(seed.json);
+  const pairs = theme.links.filter((l) => l.before && l.after);
+
+  // Keyboard: focus the theme's link, Enter opens it with focus on its heading.
+  await themeLink(page, theme.id).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.detail').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-heading');
+  assert.equal(await page.locator('h1').innerText(), theme.label);
+  assert.match(new URL(page.url()).hash, new RegExp(`^#/theme/${theme.id}$`));
+
+  assert.equal(await page.locator('.pair').count(), pairs.length);
+  const first = page.locator('.pair').first();
+  assert.equal(await first.locator('.cell').count(), 2, 'earlier and later side by side');
+  const [left, right] = await first.locator('.cell').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect()));
+  assert.ok(right.left > left.right - 1 && Math.abs(right.top - left.top) < 2, 'cells are aligned in one row');
+  assert.match(await page.locator('.columns-head').innerText(), /Earlier report \(2021\)\s+Later report \(2023\)/);
+  assert.ok((await page.locator('.pair .tone').count()) >= 2 * pairs.length, 'tone badges');
+  if (theme.links.some((l) => l.caveat)) {
+    assert.ok((await page.getByText('Rests on the council’s own statement').count()) > 0);
+    assert.ok((await page.getByText('Council’s own statement').count()) > 0);
+  }
+  const dropped = theme.links.filter((l) => !l.after).length;
+  const fresh = theme.links.filter((l) => !l.before).length;
+  assert.match(await page.locator('#dropped-heading').innerText(), new RegExp(`Not mentioned in the later report \\(${dropped}\\)`));
+  assert.match(await page.locator('#new-heading').innerText(), new RegExp(`New in the later report \\(${fresh}\\)`));
+  assert.doesNotMatch(await page.locator('.detail').innerText(), /resolved(?! )/i, '"dropped" never reads as resolved');
+
+  // Jump to context: the surrounding paragraph, the finding marked in it.
+  const toggle = first.locator('.context-toggle').first();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const context_ = first.locator('.context').first();
+  await context_.waitFor();
+  const finding = seed.json.before.findings.find((f) => f.id === pairs[0].before);
+  assert.ok((await context_.innerText()).includes(finding.text.slice(0, 40)));
+  assert.ok((await context_.locator('mark').count()) <= 1);
+
+  await page.locator('.fix summary').nth(1).click(); // open one correction panel for axe
+  await assertAccessible(page, 'detail');
+  await page.screenshot({ path: join(SHOTS, 'detail.png') });
+
+  // Back: to the list, focus on the theme's link.
+  await page.getByRole('link', { name: 'All themes' }).first().click();
+  await page.locator('.overview').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `theme-link-${theme.id}`);
+  // Browser Back returns to the theme.
+  await page.goBack();
+  await page.locator('.detail').waitFor();
+  assertClean(log);
+  await context.close();
+});
+
+test('override a verdict with a note: shown, kept after reload, in the CSV, Markdown and JSON', async () => {
+  const { context, page, log } = await open({ viewport: { width: 1280, height: 1100 } });
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor();
+  const theme = themeWithPairs(seed.json);
+  const to = theme.verdict === 'improved' ? 'regressed' : 'improved';
+  const note = 'Checked with the 2023 audit, "caseloads" fell, see p. 4';
+
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+  await page.getByText('Change this theme’s verdict').click();
+  await page.locator('#theme-verdict').selectOption(to);
+  await page.locator('#theme-note').fill(note);
+  await page.getByRole('button', { name: 'Save verdict' }).first().click();
+  await page.locator('.detail-verdict .by-you').waitFor();
+  assert.match(await page.locator('.detail-verdict .verdict').innerText(), to === 'improved' ? /Improved/ : /Regressed/);
+  assert.ok((await page.locator('.override-note').innerText()).includes(note));
+  assert.match(await page.locator('[role=status]').innerText(), /Saved/);
+
+  const want = expectedCounts(seed.json.summary);
+  want[theme.verdict] -= 1;
+  want[to] += 1;
+  const checkOverview = async () => {
+    await page.locator('.overview .theme-row').first().waitFor();
+    assert.deepEqual(await tileCounts(page), want);
+    const row = page.locator(`.theme-row[data-theme="${theme.id}"]`);
+    assert.match(await row.innerText(), /Set by you/);
+    assert.equal(await row.locator('.verdict').getAttribute('data-verdict'), to);
+    assert.match(await page.locator('.corrections').innerText(), new RegExp(`Set the verdict of “${theme.label}”`));
+  };
+  await page.getByRole('link', { name: 'All themes' }).first().click();
+  await checkOverview();
+  await page.screenshot({ path: join(SHOTS, 'corrected.png') });
+
+  // Saved under a key made of hashes only: no report text in keys.
+  const stored = await page.evaluate(() => Object.entries(localStorage));
+  assert.equal(stored.length, 1);
+  assert.match(stored[0][0], /^report-compare:corrections:v1:[0-9a-f]{16}-[0-9a-f]{16}$/);
+  assert.ok(stored[0][1].includes(theme.id) && stored[0][1].includes('caseloads'));
+  assert.ok(!stored[0][1].includes(seed.json.before.findings[0].text), 'no report text stored');
+
+  // Reload: the files are gone, the corrections are not; load the same files again.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Compare two reports' }).waitFor();
+  assert.equal(await page.locator('.overview').count(), 0);
+  await dropFiles(page, seedFiles());
+  await checkOverview();
+  assert.match(await page.locator('[role=status]').textContent(), /correction for these two reports has been restored/);
+
+  // CSV: one row per link, the theme's rows carry the verdict and the note.
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  };
+  const csv = await download('Spreadsheet (CSV)');
+  assert.equal(csv.name, 'report-compare-2021-06-18-to-2023-07-19.csv');
+  const rows = parseCsv(csv.text);
+  const header = rows[0];
+  for (const col of ['theme', 'theme_verdict', 'verdict', 'before_text', 'after_text', 'theme_verdict_set_by_reviewer', 'theme_note', 'link_changed_by_reviewer', 'link_note']) {
+    assert.ok(header.includes(col), `CSV column ${col}`);
+  }
+  const at = (col) => header.indexOf(col);
+  const links = seed.json.themes.reduce((n, th) => n + th.links.length, 0);
+  assert.equal(rows.length - 1, links, 'one row per link');
+  const mine = rows.slice(1).filter((r) => r[at('theme')] === theme.id);
+  assert.equal(mine.length, theme.links.length);
+  for (const r of mine) {
+    assert.equal(r[at('theme_verdict')], to);
+    assert.equal(r[at('theme_verdict_set_by_reviewer')], 'yes');
+    assert.equal(r[at('theme_note')], note);
+  }
+  const others = rows.slice(1).filter((r) => r[at('theme')] !== theme.id);
+  assert.ok(others.every((r) => r[at('theme_verdict_set_by_reviewer')] === ''));
+  assert.ok(rows.slice(1).every((r) => r.length === header.length));
+
+  const md = await download('Briefing (Markdown)');
+  assert.ok(md.text.includes(`_(set by the reviewer)_`));
+  assert.ok(md.text.includes(note));
+  const json = JSON.parse((await download('Data (JSON)')).text);
+  assert.equal(json.schema, 'report-compare/1');
+  assert.equal(json.overrides[0].kind, 'theme_verdict');
+  assert.equal(json.themes.find((th) => th.id === theme.id).verdict, to);
+
+  // Undo brings the engine's verdict back.
+  await page.getByRole('button', { name: 'Undo correction 1' }).click();
+  assert.deepEqual(await tileCounts(page), expectedCounts(seed.json.summary));
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assertClean(log);
+  await context.close();
+});
+
+test('unpair, pair and move findings; each change shows as yours', async () => {
+  const { context, page, log } = await open({ viewport: { width: 1280, height: 1100 } });
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('.overview .theme-row').first().waitFor();
+  const theme = themeWithPairs(seed.json);
+  const pairs = theme.links.filter((l) => l.before && l.after);
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+
+  // Unpair the first pair: one pair fewer.
+  const pair = page.locator(`.pair[data-pair="${pairs[0].before}-${pairs[0].after}"]`);
+  await pair.locator('summary').click();
+  await pair.getByRole('button', { name: /^Unpair/ }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.pair').length === n, pairs.length - 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-heading', 'focus kept on the page');
+
+  // Pair them again from the earlier finding's own panel (it is unpaired now, if it has
+  // no other partner here), else undo.
+  const lone = page.locator(`.lone-item[data-finding="${pairs[0].before}"]`);
+  if (await lone.count()) {
+    await lone.locator('summary').click();
+    await lone.locator('select').first().selectOption(pairs[0].after);
+    await lone.getByRole('button', { name: 'Pair' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.pair').length === n, pairs.length);
+    assert.equal(await page.locator('.corrections li').count(), 0, 'unpair then pair cancels out');
+  } else {
+    await page.getByRole('button', { name: 'Undo all corrections' }).click();
+  }
+
+  // Move the later finding of the first pair to another theme.
+  const target = seed.json.themes.find((th) => th.id !== theme.id);
+  const first = page.locator('.pair').first();
+  const id = (await first.getAttribute('data-pair')).split('-')[1];
+  await first.locator('summary').click();
+  await first.getByLabel('Move the later finding to').selectOption(target.id);
+  await first.getByRole('button', { name: 'Move' }).nth(1).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.pair').length < n, pairs.length);
+  await page.getByRole('link', { name: 'All themes' }).first().click();
+  await themeLink(page, target.id).click();
+  await page.locator('.detail').waitFor();
+  assert.ok((await page.locator(`.detail [data-finding="${id}"]`).count()) > 0, 'moved finding is under the new theme');
+  assert.ok((await page.getByText('Corrected by you').count()) > 0);
+  assert.match(await page.locator('.corrections').innerText(), /Moved “/);
+  assertClean(log);
+  await context.close();
+});
+
+test('report markup is shown as text, never run or rendered', async () => {
+  const { context, page, log } = await open();
+  const scriptsBefore = await page.locator('script').count();
+  const earlier = [
+    'Inspection of <script>alert(1)</script> Children\'s Services',
+    'Inspection dates: 3 to 7 May 2021',
+    '',
+    'Caseloads are too high <img src=x onerror=alert(1)> and staff turnover is high in the assessment team.',
+    '',
+    'Leaders have a clear <b>plan</b> for improving supervision.',
+  ].join('\n');
+  const later = [
+    'Inspection of <script>alert(1)</script> Children\'s Services',
+    'Inspection dates: 8 to 12 May 2023',
+    '',
+    'Caseloads are now manageable <img src=x onerror=alert(1)> and staff turnover is low in the assessment team.',
+    '',
+    'Leaders have a clear <b>plan</b> for improving supervision and it is working.',
+  ].join('\n');
+  await page.getByLabel('Choose files…').setInputFiles([
+    { name: '<img src=x onerror=alert(1)>.txt', mimeType: 'text/plain', buffer: Buffer.from(later) },
+    { name: 'earlier.txt', mimeType: 'text/plain', buffer: Buffer.from(earlier) },
+  ]);
+  await page.locator('.overview .theme-row').first().waitFor();
+  const cards = await page.locator('.cards').innerText();
+  assert.ok(cards.includes('<img src=x onerror=alert(1)>.txt'), 'file name shown as text');
+  assert.ok(cards.includes('<script>alert(1)</script>'), 'title shown as text');
+  assert.match(await page.locator('[data-card=earlier]').innerText(), /earlier\.txt/);
+
+  // Open every theme's page until one with a marked pair shows the markup as text.
+  const ids = await page.locator('.theme-row').evaluateAll((rows) => rows.map((r) => r.dataset.theme));
+  let seen = '';
+  for (const id of ids) {
+    await themeLink(page, id).click();
+    await page.locator('.detail').waitFor();
+    seen += await page.locator('.detail').innerText();
+    if (await page.locator('.pair ins').count()) {
+      const del = (await page.locator('.pair del').allInnerTexts()).join(' ');
+      const ins = (await page.locator('.pair ins').allInnerTexts()).join(' ');
+      assert.ok(del.length > 0 && ins.length > 0, 'word diff marks deleted and inserted words');
+      assert.match(await page.locator('.pair del').first().evaluate((e) => getComputedStyle(e).textDecorationLine), /line-through/);
+      assert.match(await page.locator('.pair ins').first().evaluate((e) => getComputedStyle(e).textDecorationLine), /underline/);
+      await page.screenshot({ path: join(SHOTS, 'hostile.png') });
+    }
+    await page.getByRole('link', { name: 'All themes' }).first().click();
+    await page.locator('.overview').waitFor();
+  }
+  assert.ok(seen.includes('<img src=x onerror=alert(1)>'), 'img markup shown as text in findings');
+  assert.ok(seen.includes('<b>plan</b>'), 'b markup shown as text');
+  assert.equal(await page.locator('img').count(), 0, 'no img element');
+  assert.equal(await page.locator('main b, .print-only b').count(), 0, 'no b element');
+  assert.equal(await page.locator('script').count(), scriptsBefore, 'no new script element');
+  assertClean(log);
+  await context.close();
+});
+
+test('one at a time, and a file that cannot be read says why while the other stays loaded', async () => {
+  const { context, page, log } = await open();
+  await page.locator('#earlier-file').setInputFiles({ name: '2021.txt', mimeType: 'text/plain', buffer: Buffer.from(seed.earlier) });
+  await page.locator('[data-card=earlier].filled').waitFor();
+  assert.match(await page.locator('[role=status]').innerText(), /Add the second report/);
+
+  // A PDF-looking binary and an empty file dropped on the second card.
+  const pdf = Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+  await dropFiles(page, [{ name: 'broken.pdf', base64: pdf.toString('base64'), type: 'application/pdf' }], '[data-card=later]');
+  const failed = page.locator('.card.failed');
+  await failed.waitFor();
+  const text = await failed.innerText();
+  assert.match(text, /broken\.pdf/);
+  assert.match(text, /can’t be read: .*\w{4,}/, `a reason in words: ${text}`);
+  assert.match(await page.locator('.card.filled:not(.failed)').innerText(), /2021\.txt[\s\S]*Dated 18 June 2021/);
+  assert.equal(await page.locator('.overview').count(), 0, 'nothing compared with an unreadable file');
+
+  // Replace it through the drop zone's own picker: the unreadable one goes.
+  await page.getByLabel('Choose files…').setInputFiles({ name: '2023.txt', mimeType: 'text/plain', buffer: Buffer.from(seed.later) });
+  await page.locator('.overview .theme-row').first().waitFor();
+  assert.equal(await page.locator('.card.failed').count(), 0);
+  assert.deepEqual(await tileCounts(page), expectedCounts(seed.json.summary));
+
+  // Swap: one click, the order flips and the comparison is redone.
+  await page.getByRole('button', { name: 'Swap earlier and later report' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-card=earlier]')?.innerText.includes('2023.txt'));
+  await page.locator('.overview .theme-row').first().waitFor();
+  assert.match(await page.locator('.order-note').innerText(), /You swapped/);
+  assert.match(await page.locator('.sides').innerText(), /Earlier: Luton Council/);
+  assertClean(log);
+  await context.close();
+});
+
+test('pasted text works as a report', async () => {
+  const { context, page, log } = await open();
+  for (const [card, text] of [['earlier', seed.earlier], ['later', seed.later]]) {
+    await page.locator(`[data-card=${card}]`).getByRole('button', { name: 'Paste text' }).click();
+    await page.locator(`#${card}-paste`).fill(text);
+    await page.locator(`[data-card=${card}]`).getByRole('button', { name: 'Use this text' }).click();
+    if (card === 'earlier') await page.locator('[data-card=earlier].filled').waitFor();
+  }
+  await page.locator('.overview .theme-row').first().waitFor();
+  assert.deepEqual(await tileCounts(page), expectedCounts(seed.json.summary));
+  assert.match(await page.locator('.cards').innerText(), /Pasted text 1[\s\S]*Pasted text 2/);
+  assertClean(log);
+  await context.close();
+});
+
+test('graded judgements side by side (ILACS pair)', async () => {
+  const { json } = cli(ILACS.earlier, ILACS.later);
+  assert.ok(json.ratings.length > 0, 'the fixture pair has ratings');
+  const { context, page, log } = await open();
+  await dropFiles(page, [
+    { name: 'luton-2026.txt', text: await readFile(ILACS.later, 'utf8') },
+    { name: 'luton-2022.txt', text: await readFile(ILACS.earlier, 'utf8') },
+  ]);
+  await page.locator('.overview .theme-row').first().waitFor();
+  const rows = page.locator('.ratings tbody tr');
+  assert.equal(await rows.count(), json.ratings.length);
+  const overall = json.ratings[0];
+  const first = await rows.first().innerText();
+  assert.ok(first.includes(overall.area) && first.includes(overall.before) && first.includes(overall.after), first);
+  if (overall.verdict === 'improved') assert.match(first, /▲\s*Improved/);
+  assert.deepEqual(await tileCounts(page), expectedCounts(json.summary));
+  await assertAccessible(page, 'ratings');
+  await page.screenshot({ path: join(SHOTS, 'ratings.png') });
+  assertClean(log);
+  await context.close();
+});
+
+test('360 px wide and dark: no sideways scrolling on any view', async () => {
+  const { context, page, log } = await open({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok((await overflow()) <= 0, 'empty view fits');
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor();
+  assert.ok((await overflow()) <= 0, `overview fits (overflow ${await overflow()}px)`);
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const [r, g, b] = bg.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `dark background in dark mode (${bg})`);
-  await page.screenshot({ path: join(SHOTS, 'narrow-dark.png'), fullPage: false });
+  await assertAccessible(page, 'loaded (dark, 360 px)');
+  await page.screenshot({ path: join(SHOTS, 'narrow-dark.png') });
+  const theme = themeWithPairs(seed.json);
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+  assert.ok((await overflow()) <= 0, `detail fits (overflow ${await overflow()}px)`);
+  await assertAccessible(page, 'detail (dark, 360 px)');
+  await page.screenshot({ path: join(SHOTS, 'narrow-dark-detail.png') });
+  assertClean(log);
+  await context.close();
+});
+
+test('1920 px wide: content stays at a readable width; print gives the report only', async () => {
+  const { context, page, log } = await open({ viewport: { width: 1920, height: 1080 } });
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('.overview .theme-row').first().waitFor();
+  const width = await page.locator('.app').evaluate((e) => e.getBoundingClientRect().width);
+  assert.ok(width <= 1400, `content width ${width}px`);
+  await page.screenshot({ path: join(SHOTS, 'wide.png') });
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.overview').isVisible(), false, 'screen parts hidden in print');
+  assert.equal(await page.locator('.print-only').isVisible(), true);
+  assert.equal(await page.locator('.print-only .print-theme h2').count(), seed.json.summary.themes);
+  assert.ok((await page.locator('.print-only').innerText()).includes(seed.json.before.findings[0].text));
+  await page.pdf({ path: join(SHOTS, 'print.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
   assertClean(log);
   await context.close();
 });

@@ -1,0 +1,207 @@
+//! What leaves the screen: downloads (Markdown briefing, CSV, JSON, all with the person's
+//! corrections, made in the browser), the print view (hidden on screen; the print
+//! stylesheet shows only it), and the list of corrections with undo.
+
+use std::rc::Rc;
+
+use report_compare::compare::{Comparison, Link, ThemeResult};
+use report_compare::export;
+use report_compare::overrides;
+use yew::prelude::*;
+
+use super::io;
+use super::overview::side_label;
+use super::state::Outcome;
+use super::view::{finding, plural, verdict_badge, verdict_short};
+
+/// "report-compare-2021-06-18-to-2023-07-19": names the downloads.
+pub fn file_stem(c: &Comparison) -> String {
+    let date = |d: &Option<String>, fallback: &str| d.clone().unwrap_or_else(|| fallback.into());
+    format!(
+        "report-compare-{}-to-{}",
+        date(&c.before.date, "earlier"),
+        date(&c.after.date, "later")
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OutcomeProps {
+    pub outcome: Rc<Outcome>,
+}
+
+#[function_component(Exports)]
+pub fn exports(props: &OutcomeProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let download = |kind: &'static str| {
+        let (outcome, error) = (props.outcome.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (base, o) = (&outcome.base, &outcome.overrides);
+            let stem = file_stem(&outcome.applied);
+            let (name, mime, text) = match kind {
+                "md" => (
+                    format!("{stem}.md"),
+                    "text/markdown;charset=utf-8",
+                    overrides::to_markdown(base, o),
+                ),
+                "csv" => (
+                    format!("{stem}.csv"),
+                    "text/csv;charset=utf-8",
+                    overrides::to_csv(base, o),
+                ),
+                _ => (
+                    format!("{stem}.json"),
+                    "application/json",
+                    overrides::to_json(base, o),
+                ),
+            };
+            error.set(io::download(&name, mime, &text).err());
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| io::print());
+    let corrected = !props.outcome.overrides.is_empty();
+    html! {
+        <section class="exports" aria-labelledby="exports-heading">
+            <h2 id="exports-heading">{"Take it with you"}</h2>
+            <p class="muted">
+                {"Made here in your browser"}
+                {if corrected { ", with your corrections marked." } else { "." }}
+            </p>
+            <div class="row-buttons">
+                <button type="button" class="button" onclick={download("md")}>{"Briefing (Markdown)"}</button>
+                <button type="button" class="button" onclick={download("csv")}>{"Spreadsheet (CSV)"}</button>
+                <button type="button" class="button" onclick={download("json")}>{"Data (JSON)"}</button>
+                <button type="button" class="button" onclick={print}>{"Print or save as PDF"}</button>
+            </div>
+            if let Some(e) = &*error {
+                <p class="error" role="alert">{e.clone()}</p>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CorrectionsProps {
+    pub outcome: Rc<Outcome>,
+    /// Some(index): undo one; None: undo all.
+    pub on_undo: Callback<Option<usize>>,
+}
+
+/// The person's corrections, newest last, each with an undo button.
+#[function_component(Corrections)]
+pub fn corrections(props: &CorrectionsProps) -> Html {
+    let o = &props.outcome;
+    if o.overrides.is_empty() {
+        return html! {};
+    }
+    let undo_all = {
+        let cb = props.on_undo.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(None))
+    };
+    html! {
+        <section class="corrections" aria-labelledby="corrections-heading">
+            <h2 id="corrections-heading">{format!("Your corrections ({})", o.overrides.edits.len())}</h2>
+            <p class="muted">{"Saved in this browser for these two files; they come back when you load the same files again."}</p>
+            <ol>
+                { for o.overrides.edits.iter().enumerate().map(|(i, edit)| {
+                    let cb = props.on_undo.clone();
+                    let undo = Callback::from(move |_: MouseEvent| cb.emit(Some(i)));
+                    let stale = o.skipped.contains(&i);
+                    html! {
+                        <li>
+                            <span>{overrides::describe(&o.base, edit)}</span>
+                            if stale {
+                                <span class="muted">{" (no longer fits these reports)"}</span>
+                            }
+                            {" "}
+                            <button type="button" class="button link" onclick={undo}
+                                aria-label={format!("Undo correction {}", i + 1)}>{"Undo"}</button>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" class="button quiet" onclick={undo_all}>{"Undo all corrections"}</button>
+        </section>
+    }
+}
+
+/// The whole comparison for paper: summary, then each theme's verdict and quotes.
+#[function_component(PrintReport)]
+pub fn print_report(props: &OutcomeProps) -> Html {
+    let o = &props.outcome;
+    let c = &o.applied;
+    html! {
+        <div class="print-only" aria-hidden="true">
+            <h1>{"What changed between two reports"}</h1>
+            <p><strong>{"Earlier: "}</strong>{side_label(&c.before)}<br /><strong>{"Later: "}</strong>{side_label(&c.after)}</p>
+            if !c.ratings.is_empty() {
+                <table class="print-ratings">
+                    <thead><tr><th>{"Area"}</th><th>{"Earlier"}</th><th>{"Later"}</th><th>{"Change"}</th></tr></thead>
+                    <tbody>
+                        { for c.ratings.iter().map(|r| html! {
+                            <tr>
+                                <td>{r.area.clone()}</td>
+                                <td>{r.before.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{r.after.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{r.verdict.clone()}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <h2>{"Summary"}</h2>
+            <p>{export::headline(c)}{"."}</p>
+            <ul class="print-summary">
+                { for c.themes.iter().map(|t| html! {
+                    <li>{verdict_badge(t.verdict, false)}{" "}{t.label.clone()}</li>
+                }) }
+            </ul>
+            { for c.themes.iter().map(|t| print_theme(o, c, t)) }
+            if !o.overrides.is_empty() {
+                <section class="print-theme">
+                    <h2>{"Corrections made by the reviewer"}</h2>
+                    <ol>
+                        { for o.overrides.edits.iter().map(|e| html! { <li>{overrides::describe(&o.base, e)}</li> }) }
+                    </ol>
+                </section>
+            }
+            <p class="print-foot">{"Made with report-compare. Verdicts are read from the reports’ wording; check the quotes."}</p>
+        </div>
+    }
+}
+
+fn print_theme(o: &Outcome, c: &Comparison, t: &ThemeResult) -> Html {
+    let set = o.overrides.theme_verdict(&t.id);
+    html! {
+        <section class="print-theme">
+            <h2>{t.label.clone()}{" — "}{verdict_short(t.verdict)}
+                if set.is_some() { {" (set by the reviewer)"} }
+            </h2>
+            if let Some((_, Some(note))) = set {
+                <p class="note">{"Reviewer’s note: "}{note.to_string()}</p>
+            }
+            <p class="muted">{format!("{} earlier, {} later.", plural(t.before_count, "finding", "findings"), t.after_count)}</p>
+            <ul>
+                { for t.links.iter().map(|l| print_link(c, l)) }
+            </ul>
+        </section>
+    }
+}
+
+fn print_link(c: &Comparison, l: &Link) -> Html {
+    let quote = |id: Option<&str>, label: &str| match finding(c, id) {
+        Some(f) => html! { <p class="q"><strong>{label}</strong>{format!("“{}”", f.text)}</p> },
+        None => html! {},
+    };
+    html! {
+        <li>
+            <strong>{export::verdict_words(l.verdict)}</strong>
+            if l.caveat.is_some() { {" — council’s own statement"} }
+            if l.overridden { {" — corrected by the reviewer"} }
+            {quote(l.before.as_deref(), "Earlier: ")}
+            {quote(l.after.as_deref(), "Later: ")}
+            if let Some(note) = &l.note {
+                <p class="note">{"Reviewer’s note: "}{note.clone()}</p>
+            }
+        </li>
+    }
+}
