@@ -132,7 +132,13 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
             }
             _ => Vec::new(),
         };
-        return Ok(from_lines(name, format, lines, None, notes));
+        // Dates and grades are read from the text without the "# " heading marks
+        // ("# Report published: 29 March 2016", "# Overall effectiveness").
+        let plain: Vec<String> = lines
+            .iter()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l).to_string())
+            .collect();
+        return Ok(from_lines(name, format, &lines, &plain, None, notes));
     }
     let ext = extension(name);
     if format == Format::Html && !matches!(ext.as_str(), "html" | "htm" | "xhtml") {
@@ -157,24 +163,25 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
             None,
         ),
     };
-    Ok(from_lines(name, format, lines, html_title, notes))
+    Ok(from_lines(name, format, &lines, &lines, html_title, notes))
 }
 
 /// Layout, title, date and ratings from the lines any format gives.
 fn from_lines(
     name: &str,
     format: Format,
-    lines: Vec<String>,
+    lines: &[String],
+    meta_lines: &[String],
     html_title: Option<String>,
     mut notes: Vec<String>,
 ) -> Document {
-    let laid_out = layout::blocks(&lines);
+    let laid_out = layout::blocks(lines);
     let title = html_title
         .filter(|t| !t.trim().is_empty())
         .or(laid_out.title)
         .map(|t| t.trim().to_string());
-    let date = date::find(&lines);
-    let ratings = crate::ratings::extract(&lines);
+    let date = date::find(meta_lines);
+    let ratings = crate::ratings::extract(meta_lines);
     if laid_out.blocks.is_empty() {
         notes.push("No paragraphs of report text were found in this file.".to_string());
     }
