@@ -49,3 +49,40 @@ fn a_browser_is_really_there() {
     let document = web_sys::window().and_then(|w| w.document());
     assert!(document.is_some(), "run_in_browser should give a DOM");
 }
+
+/// The whole engine (ingest, compare, corrections, exports) runs in the browser on the
+/// seed pair, and gives what the native build gives (the CLI's counts are checked by e2e).
+#[wasm_bindgen_test]
+fn compare_and_corrections_run_in_the_browser() {
+    use report_compare::compare::{compare, Verdict};
+    use report_compare::ingest::ingest;
+    use report_compare::overrides::{self, Edit, Overrides};
+    use report_compare::themes::Codebook;
+
+    let before = ingest(EARLIER.as_bytes(), "2021.txt").unwrap();
+    let after = ingest(LATER.as_bytes(), "2023.txt").unwrap();
+    assert_eq!(
+        before.date.as_ref().map(|d| d.iso.as_str()),
+        Some("2021-06-18")
+    );
+    let c = compare(&before, &after, &Codebook::builtin());
+    assert!(c.summary.themes > 0);
+    assert_eq!(c.summary.themes, c.themes.len());
+
+    let theme = c.themes[0].id.clone();
+    let mut o = Overrides::default();
+    o.push(Edit::ThemeVerdict {
+        theme: theme.clone(),
+        verdict: Verdict::Regressed,
+        note: Some("checked".into()),
+    });
+    let applied = overrides::apply(&c, &o);
+    assert_eq!(applied.themes[0].verdict, Verdict::Regressed);
+    let csv = overrides::to_csv(&c, &o);
+    assert!(
+        csv.lines().nth(1).unwrap().ends_with(",yes,checked,,") || csv.contains(",yes,checked,")
+    );
+    assert!(overrides::to_markdown(&c, &o).contains("(set by the reviewer)"));
+    let back = Overrides::from_json(&o.to_json()).unwrap();
+    assert_eq!(back, o);
+}

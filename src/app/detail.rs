@@ -135,20 +135,24 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                 }
             </section>
 
-            <section class="lone-section" aria-labelledby="dropped-heading">
-                <h2 id="dropped-heading">{format!("Not mentioned in the later report ({})", dropped.len())}</h2>
-                <p class="muted">{"Earlier findings with no counterpart in the later report. That does not mean they were resolved."}</p>
-                <ul class="lone">
-                    { for dropped.iter().map(|l| lone_row(props, c, t, l, true, &themes, &on_edit)) }
-                </ul>
-            </section>
-            <section class="lone-section" aria-labelledby="new-heading">
-                <h2 id="new-heading">{format!("New in the later report ({})", new.len())}</h2>
-                <p class="muted">{"Later findings with no counterpart in the earlier report."}</p>
-                <ul class="lone">
-                    { for new.iter().map(|l| lone_row(props, c, t, l, false, &themes, &on_edit)) }
-                </ul>
-            </section>
+            if !dropped.is_empty() {
+                <section class="lone-section" aria-labelledby="dropped-heading">
+                    <h2 id="dropped-heading">{format!("Not mentioned in the later report ({})", dropped.len())}</h2>
+                    <p class="muted">{"Earlier findings with no counterpart in the later report. That does not mean they were resolved."}</p>
+                    <ul class="lone">
+                        { for dropped.iter().map(|l| lone_row(props, c, t, l, true, &themes, &on_edit)) }
+                    </ul>
+                </section>
+            }
+            if !new.is_empty() {
+                <section class="lone-section" aria-labelledby="new-heading">
+                    <h2 id="new-heading">{format!("New in the later report ({})", new.len())}</h2>
+                    <p class="muted">{"Later findings with no counterpart in the earlier report."}</p>
+                    <ul class="lone">
+                        { for new.iter().map(|l| lone_row(props, c, t, l, false, &themes, &on_edit)) }
+                    </ul>
+                </section>
+            }
 
             <nav class="prev-next" aria-label="Other themes">
                 if let Some(p) = prev {
@@ -298,7 +302,7 @@ pub fn finding_cell(props: &CellProps) -> Html {
                 {polarity_badge(f.polarity)}
                 {speaker_badge(f.speaker)}
                 if let Some(section) = &f.section {
-                    <span class="section"><span class="visually-hidden">{"Section: "}</span>{section.clone()}</span>
+                    <span class="section">{"Section: "}{section.clone()}</span>
                 }
             </p>
             <button type="button" class="button link context-toggle" onclick={toggle}
@@ -382,7 +386,7 @@ fn verdict_from(value: &str) -> Option<Verdict> {
 fn move_options(themes: &[(String, String)]) -> Html {
     html! {
         <>
-            <option value="">{"Choose a theme…"}</option>
+            <option value="" selected=true>{"Choose a theme…"}</option>
             { for themes.iter().map(|(id, label)| html! { <option value={id.clone()}>{label.clone()}</option> }) }
         </>
     }
@@ -628,7 +632,7 @@ pub fn lone_fix(props: &LoneFixProps) -> Html {
                 <div class="field move">
                     <label for={format!("{prefix}-pair")}>{format!("Pair it with a finding from the {other} report")}</label>
                     <select id={format!("{prefix}-pair")} ref={partner}>
-                        <option value="">{"Choose a finding…"}</option>
+                        <option value="" selected=true>{"Choose a finding…"}</option>
                         <optgroup label="Under this theme">
                             { for props.candidates.iter().filter(|c| c.2).map(option) }
                         </optgroup>

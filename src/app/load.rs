@@ -88,7 +88,7 @@ pub fn load_panel(props: &LoadProps) -> Html {
                     {"Text, Markdown or web pages (.txt, .md, .html). The sample is two public reports on Luton children’s services (2021 and 2023)."}
                 </p>
             </div>
-            <div class="cards">
+            <div class={classes!("cards", both.then_some("both"))}>
                 <Card position={0} both={both} entry={props.earlier.clone()} on_files={props.on_files.clone()}
                     on_paste={props.on_paste.clone()} on_remove={props.on_remove.clone()} />
                 <div class="swap">

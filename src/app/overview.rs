@@ -148,14 +148,7 @@ pub fn overview(props: &OverviewProps) -> Html {
 
     html! {
         <section class="overview" aria-labelledby="overview-heading">
-            <div class="overview-head">
-                <h2 id="overview-heading">{"What changed"}</h2>
-                <p class="sides">
-                    <span class="side-label">{"Earlier: "}</span><span class="side-name">{side_label(&c.before)}</span>
-                    <br />
-                    <span class="side-label">{"Later: "}</span><span class="side-name">{side_label(&c.after)}</span>
-                </p>
-            </div>
+            <h2 id="overview-heading">{"What changed"}</h2>
 
             { ratings(c) }
 
@@ -163,18 +156,6 @@ pub fn overview(props: &OverviewProps) -> Html {
             <ul class="tiles" aria-label="Themes by verdict: choose one to show only those">
                 { for tiles }
             </ul>
-            <details class="legend">
-                <summary>{"What the verdicts mean"}</summary>
-                <dl>
-                    { for VERDICTS.iter().map(|&v| html! {
-                        <>
-                            <dt>{verdict_badge(v, false)}</dt>
-                            <dd>{verdict_meaning(v)}{"."}</dd>
-                        </>
-                    }) }
-                </dl>
-                <p>{"Verdicts come from wording, not from data: read the quotes before relying on one. A link marked “Council’s own statement” rests on what the council said about itself."}</p>
-            </details>
 
             <div class="controls">
                 <div class="field search-field">
@@ -191,6 +172,18 @@ pub fn overview(props: &OverviewProps) -> Html {
                     </select>
                 </div>
             </div>
+            <details class="legend">
+                <summary>{"What the verdicts mean"}</summary>
+                <dl>
+                    { for VERDICTS.iter().map(|&v| html! {
+                        <>
+                            <dt>{verdict_badge(v, false)}</dt>
+                            <dd>{verdict_meaning(v)}{"."}</dd>
+                        </>
+                    }) }
+                </dl>
+                <p>{"Verdicts come from the reports’ wording, not from data: read the quotes before relying on one. A pair marked “Rests on the council’s own statement” depends on what the council said about itself."}</p>
+            </details>
             <p class="showing" aria-live="polite">
                 {showing}
                 if let Some(v) = prefs.filter {

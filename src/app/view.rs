@@ -32,16 +32,16 @@ pub fn verdict_short(v: Verdict) -> &'static str {
 /// What a verdict means, for the legend and tooltips.
 pub fn verdict_meaning(v: Verdict) -> &'static str {
     match v {
-        Verdict::Improved => "the later report is more positive about this",
-        Verdict::Regressed => "the later report is more negative about this",
+        Verdict::Improved => "The later report is more positive about this",
+        Verdict::Regressed => "The later report is more negative about this",
         Verdict::Persisted => {
-            "both reports say much the same (a concern that persists, or a strength that holds)"
+            "Both reports say much the same: a concern that persists, or a strength that holds"
         }
-        Verdict::New => "only the later report mentions this",
+        Verdict::New => "Only the later report mentions this",
         Verdict::Dropped => {
-            "the later report does not mention this; that does not mean it was resolved"
+            "The later report does not mention this. That does not mean it was resolved"
         }
-        Verdict::Mixed => "some findings improved and others did not",
+        Verdict::Mixed => "Some findings improved and others did not",
     }
 }
 
