@@ -169,6 +169,25 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Scrolls the element with this id to the top of the window if it starts in the lower
+/// part of it or below (results that appeared under the fold); otherwise leaves the page.
+pub fn reveal(id: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if element.get_bounding_client_rect().top() > height * 0.6 {
+        element.scroll_into_view_with_bool(true);
+    }
+}
+
 pub fn js_message(value: &JsValue) -> String {
     if let Some(error) = value.dyn_ref::<js_sys::Error>() {
         return String::from(error.message());

@@ -25,6 +25,9 @@ pub struct LoadProps {
     pub swapped: bool,
     pub dragging: bool,
     pub busy: bool,
+    /// The comparison is on screen: the drop zone and cards take less room. (Only then,
+    /// so nothing moves while files are read and compared.)
+    pub compact: bool,
     /// Files, and the card position they were given to (None: the drop zone).
     pub on_files: Callback<(Vec<File>, Option<usize>)>,
     pub on_paste: Callback<(String, usize)>,
@@ -65,12 +68,12 @@ pub fn load_panel(props: &LoadProps) -> Html {
     html! {
         <section class="load" aria-labelledby="load-heading">
             <h2 id="load-heading" class="visually-hidden">{"Choose two reports"}</h2>
-            <div class={classes!("dropzone", props.dragging.then_some("active"), both.then_some("compact"))}
+            <div class={classes!("dropzone", props.dragging.then_some("active"), props.compact.then_some("compact"))}
                 data-dropzone="">
                 <p class="drop-title">
                     if props.dragging {
                         {"Drop the files to add them"}
-                    } else if both {
+                    } else if props.compact {
                         {"Drop files here to replace the reports"}
                     } else {
                         {"Drop one or two reports here"}
@@ -85,10 +88,10 @@ pub fn load_panel(props: &LoadProps) -> Html {
                     <button type="button" class="button sample" onclick={on_sample}>{"Try the sample"}</button>
                 </div>
                 <p class="drop-hint">
-                    {"Text, Markdown or web pages (.txt, .md, .html). The sample is two public reports on Luton children’s services (2021 and 2023)."}
+                    {"Text, Markdown or web pages (.txt, .md, .html); for a PDF or Word file, paste its text. The sample is two public reports on Luton children’s services (2021 and 2023)."}
                 </p>
             </div>
-            <div class={classes!("cards", both.then_some("both"))}>
+            <div class={classes!("cards", props.compact.then_some("compact"))}>
                 <Card position={0} both={both} entry={props.earlier.clone()} on_files={props.on_files.clone()}
                     on_paste={props.on_paste.clone()} on_remove={props.on_remove.clone()} />
                 <div class="swap">

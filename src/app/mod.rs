@@ -192,6 +192,13 @@ pub fn app() -> Html {
         });
     }
 
+    // A new comparison below the fold (narrow screens): bring its heading into view.
+    use_effect_with(state.current().map(|o| o.pair), |pair| {
+        if pair.is_some() {
+            io::reveal("overview-heading");
+        }
+    });
+
     let on_files = {
         let dispatcher = state.dispatcher();
         Callback::from(
@@ -350,7 +357,7 @@ pub fn app() -> Html {
             <>
                 <load::LoadPanel earlier={earlier.clone()} later={later.clone()}
                     basis={state.basis()} swapped={state.swapped} dragging={*dragging}
-                    busy={state.busy.is_some()}
+                    busy={state.busy.is_some()} compact={outcome.is_some()}
                     on_files={on_files.clone()} on_paste={on_paste} on_sample={on_sample}
                     on_remove={on_remove} on_swap={on_swap} />
                 {status.clone()}

@@ -258,6 +258,13 @@ fn theme_row(o: &Outcome, t: &ThemeResult, query: &str) -> Html {
     let c = &o.applied;
     let set_by_you = o.overrides.theme_verdict(&t.id).is_some();
     let changed = t.links.iter().any(|l| l.overridden);
+    // Every pair rests on the council's own words: say so where the verdict is.
+    let pairs: Vec<_> = t
+        .links
+        .iter()
+        .filter(|l| l.before.is_some() && l.after.is_some())
+        .collect();
+    let own_word = !pairs.is_empty() && pairs.iter().all(|l| l.caveat.is_some());
     let preview = preview(c, t, query);
     html! {
         <li class="theme-row" data-theme={t.id.clone()} key={t.id.clone()}>
@@ -267,6 +274,11 @@ fn theme_row(o: &Outcome, t: &ThemeResult, query: &str) -> Html {
                     <span class="badge by-you">{"Set by you"}</span>
                 } else if changed {
                     <span class="badge by-you">{"Corrected"}</span>
+                }
+                if own_word {
+                    <span class="badge caveat" title="Every pair under this theme rests on the council’s own statement">
+                        {"Council’s own statement"}
+                    </span>
                 }
             </div>
             <div class="row-main">

@@ -263,29 +263,42 @@ test('empty page: one drop zone with real file inputs, the sample, keyboard orde
 
 test('two files dropped at once, in the wrong order: date order, CLI counts, timing, no axe violations', async (t) => {
   const { context, page, log } = await open({ viewport: { width: 1280, height: 1440 } });
-  // Time from the drop to the overview on screen, measured in the page.
-  await page.evaluate(() => {
-    const timing = (window.__timing = { start: performance.now(), progress: null, overview: null, painted: null });
-    const observer = new MutationObserver(() => {
-      if (timing.progress === null && document.querySelector('progress')) timing.progress = performance.now();
-      if (timing.overview === null && document.querySelector('.overview .theme-row')) {
-        timing.overview = performance.now();
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (timing.painted = performance.now()), 0));
-      }
+  // Time from the drop to the overview on screen, measured in the page (three drops: the
+  // overview goes when the new files arrive and comes back with their comparison).
+  const watch = () =>
+    page.evaluate(() => {
+      const timing = (window.__timing = { start: performance.now(), progress: null, overview: null, painted: null });
+      let gone = !document.querySelector('.overview');
+      const observer = new MutationObserver(() => {
+        if (timing.progress === null && document.querySelector('progress')) timing.progress = performance.now();
+        if (!document.querySelector('.overview')) gone = true;
+        if (gone && timing.overview === null && document.querySelector('.overview .theme-row')) {
+          timing.overview = performance.now();
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (timing.painted = performance.now()), 0));
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      timing.start = performance.now();
     });
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-  });
-  await dropFiles(page, seedFiles());
-  await page.locator('.overview .theme-row').first().waitFor();
-  await page.waitForFunction(() => window.__timing.painted !== null);
-  const timing = await page.evaluate(() => window.__timing);
-  const toOverview = timing.overview - timing.start;
-  const toPaint = timing.painted - timing.start;
-  t.diagnostic(`drop to overview: ${toOverview.toFixed(0)} ms in the DOM, ${toPaint.toFixed(0)} ms painted`);
-  console.log(`# timing: drop to overview ${toOverview.toFixed(0)} ms (DOM), ${toPaint.toFixed(0)} ms (painted)`);
-  assert.notEqual(timing.progress, null, 'a progress indicator was shown while comparing');
-  assert.ok(timing.progress < timing.overview);
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    await watch();
+    await dropFiles(page, seedFiles());
+    await page.waitForFunction(() => window.__timing.painted !== null);
+    runs.push(await page.evaluate(() => window.__timing));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+  const toOverview = median(runs.map((r) => r.overview - r.start));
+  const toPaint = median(runs.map((r) => r.painted - r.start));
+  const all = runs.map((r) => (r.painted - r.start).toFixed(0)).join(', ');
+  t.diagnostic(`drop to overview (median of 3): ${toOverview.toFixed(0)} ms in the DOM, ${toPaint.toFixed(0)} ms painted (${all})`);
+  console.log(`# timing: drop to overview, median of 3: ${toOverview.toFixed(0)} ms (DOM), ${toPaint.toFixed(0)} ms (painted); runs painted: ${all} ms`);
+  for (const r of runs) {
+    assert.notEqual(r.progress, null, 'a progress indicator was shown while comparing');
+    assert.ok(r.progress < r.overview);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   // In date order whatever the drop order, with detected title, date and finding count.
   const earlierCard = await page.locator('[data-card=earlier]').innerText();
