@@ -381,8 +381,12 @@ fn truncated_and_corrupt_pdfs_are_refused_clearly() {
                 "{what}: {}",
                 e.reason
             ),
-            // A repairable truncation gives what it can, never a crash.
-            Ok(d) => assert!(!d.blocks.is_empty(), "{what}: empty document"),
+            // A repairable truncation gives what it can, and says so.
+            Ok(d) => assert!(
+                !d.blocks.is_empty() && d.notes.iter().any(|n| n.contains("incomplete")),
+                "{what}: {:?}",
+                d.notes
+            ),
         }
     }
 }

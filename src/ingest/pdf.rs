@@ -76,7 +76,13 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
         .flat_map(|c| &c.chars)
         .filter(|c| c.text.chars().any(char::is_alphanumeric))
         .count();
+    // A complete PDF ends with %%EOF; lopdf rebuilds what it can of a cut-off one.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let truncated = find(tail, b"%%EOF").is_none();
     if text_chars < 20 {
+        if truncated {
+            return Err(DAMAGED.to_string());
+        }
         if unmapped > 20 {
             return Err("this PDF's text uses fonts without a character map, so its words can't be read (copying text from it in a PDF viewer gives gibberish too). Export the report again as PDF from the original document, or run OCR on it, and try again.".to_string());
         }
@@ -86,6 +92,9 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
         return Err("this PDF has no text in it. If it shows text in a PDF viewer, it is drawn as shapes: run OCR first and try again.".to_string());
     }
     let mut notes = Vec::new();
+    if truncated {
+        notes.push("This PDF is incomplete (it is cut off before its end, perhaps an unfinished download); only the pages that survive were read. Download it again for the whole report.".to_string());
+    }
     if unmapped * 50 > chars + unmapped {
         notes.push(format!(
             "{unmapped} character(s) in this PDF use fonts without a character map and were left out; some words may be missing."
