@@ -199,7 +199,7 @@ fn is_table_row(text: &str) -> bool {
 fn is_doubled(text: &str) -> bool {
     let t = text.trim();
     let n = t.len();
-    if n < 20 || n % 2 != 0 || !t.is_char_boundary(n / 2) {
+    if n < 20 || !n.is_multiple_of(2) || !t.is_char_boundary(n / 2) {
         return false;
     }
     let (a, b) = t.split_at(n / 2);
