@@ -132,13 +132,7 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
             }
             _ => Vec::new(),
         };
-        // Dates and grades are read from the text without the "# " heading marks
-        // ("# Report published: 29 March 2016", "# Overall effectiveness").
-        let plain: Vec<String> = lines
-            .iter()
-            .map(|l| l.strip_prefix("# ").unwrap_or(l).to_string())
-            .collect();
-        return Ok(from_lines(name, format, &lines, &plain, None, notes));
+        return Ok(from_lines(name, format, &lines, None, notes));
     }
     let ext = extension(name);
     if format == Format::Html && !matches!(ext.as_str(), "html" | "htm" | "xhtml") {
@@ -163,7 +157,18 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
             None,
         ),
     };
-    Ok(from_lines(name, format, &lines, &lines, html_title, notes))
+    Ok(from_lines(name, format, &lines, html_title, notes))
+}
+
+/// A line without its Markdown heading marks and emphasis, for date and grade rules:
+/// "### **Report published: 29 March 2016**" -> "Report published: 29 March 2016".
+fn unmarked(line: &str) -> String {
+    line.trim_start()
+        .trim_start_matches('#')
+        .replace("**", "")
+        .replace("__", "")
+        .trim()
+        .to_string()
 }
 
 /// Layout, title, date and ratings from the lines any format gives.
@@ -171,10 +176,11 @@ fn from_lines(
     name: &str,
     format: Format,
     lines: &[String],
-    meta_lines: &[String],
     html_title: Option<String>,
     mut notes: Vec<String>,
 ) -> Document {
+    let meta_lines: Vec<String> = lines.iter().map(|l| unmarked(l)).collect();
+    let meta_lines = &meta_lines;
     let laid_out = layout::blocks(lines);
     let title = html_title
         .filter(|t| !t.trim().is_empty())
@@ -367,6 +373,13 @@ mod tests {
         let doc = ingest(b"<!DOCTYPE html><html><body><p>Sorry, the document you requested no longer exists.</p></body></html>", "r.pdf").unwrap();
         assert_eq!(doc.format, Format::Html);
         assert!(doc.notes[0].contains("web page"), "{:?}", doc.notes);
+    }
+
+    #[test]
+    fn markdown_headings_carry_dates_and_grades() {
+        let doc = ingest(b"# Report published: 29 March 2016\n\n## **Children's services are good**\n\nPlans are clear for most children.\n", "r.md").unwrap();
+        assert_eq!(doc.date.map(|d| d.iso), Some("2016-03-29".to_string()));
+        assert_eq!(doc.ratings.first().map(|r| r.grade.as_str()), Some("Good"));
     }
 
     #[test]

@@ -173,26 +173,3 @@ fn page_content(doc: &Document, page_id: lopdf::ObjectId) -> Vec<u8> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    /// `PDF=path cargo test --lib dump_pdf_lines -- --ignored --nocapture` prints what the
-    /// layout stage receives.
-    #[test]
-    #[ignore]
-    fn dump_pdf_lines() {
-        let path = std::env::var("PDF").expect("PDF=path");
-        let bytes = std::fs::read(&path).expect("readable");
-        let start = std::time::Instant::now();
-        match super::read(&bytes) {
-            Ok(t) => {
-                let took = start.elapsed();
-                for l in &t.lines {
-                    println!("{l}");
-                }
-                eprintln!("{} lines in {:?}; notes {:?}", t.lines.len(), took, t.notes);
-            }
-            Err(e) => println!("ERROR: {e}"),
-        }
-    }
-}
