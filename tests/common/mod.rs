@@ -229,3 +229,54 @@ pub fn assert_invariants(c: &Comparison) {
         assert!(seen.contains(&f.id), "finding {} appears in no link", f.id);
     }
 }
+
+/// What Luton 2022 -> 2026 must give, whatever format it came in: the judgement table
+/// compared, both dates, no page furniture (nor `extra_junk`) in findings, the
+/// improvement areas as concerns, care leavers on both sides.
+pub fn assert_luton_2022_2026(c: &Comparison, extra_junk: &[&str]) {
+    assert_invariants(c);
+    let rating = |area: &str| {
+        c.ratings
+            .iter()
+            .find(|r| r.area == area)
+            .map(|r| (r.before.as_deref(), r.after.as_deref(), r.verdict.as_str()))
+    };
+    let ri = Some("Requires improvement to be good");
+    assert_eq!(
+        rating("Overall effectiveness"),
+        Some((ri, Some("Good"), "improved"))
+    );
+    assert_eq!(rating("Care leavers"), Some((ri, ri, "persisted")));
+    assert_eq!(c.before.date.as_deref(), Some("2022-07-22"));
+    assert_eq!(c.after.date.as_deref(), Some("2026-01-30"));
+    let furniture = [
+        "Inspection of Luton local authority",
+        "reports.ofsted.gov.uk",
+        "Interested in our work",
+        "Crown copyright",
+    ];
+    for f in c.before.findings.iter().chain(&c.after.findings) {
+        for junk in furniture.iter().chain(extra_junk) {
+            assert!(
+                !f.text.contains(junk),
+                "page furniture in a finding: {}",
+                f.text
+            );
+        }
+        assert!(
+            !f.text.trim().chars().all(|c| c.is_ascii_digit()),
+            "page number as a finding"
+        );
+    }
+    let plans = c
+        .after
+        .findings
+        .iter()
+        .find(|f| f.text.starts_with("The quality of plans and the oversight"))
+        .expect("improvement area found");
+    assert_eq!(plans.polarity, report_compare::polarity::Polarity::Concern);
+    assert!(c
+        .themes
+        .iter()
+        .any(|t| t.id == "care-leavers" && t.before_count > 0 && t.after_count > 0));
+}
