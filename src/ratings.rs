@@ -214,7 +214,8 @@ pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
             || line.contains('–')
             || line.contains("services")
             || line.contains("rated")
-            || line.contains('|');
+            || line.contains('|')
+            || line.contains('?');
         if !grade_near {
             continue;
         }
@@ -262,6 +263,18 @@ pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
                     continue;
                 }
             }
+        }
+        // CQC: "Are services safe? Requires improvement".
+        let asked = AREAS.iter().find_map(|(area, _, exact)| {
+            exact.iter().filter(|q| q.ends_with('?')).find_map(|q| {
+                line.strip_prefix(q)
+                    .and_then(|rest| grade_line(rest.trim()))
+                    .map(|g| (*area, g))
+            })
+        });
+        if let Some((area, g)) = asked {
+            record(area, g, line);
+            continue;
         }
         let joined = lines.get(i + 1).map(|n| format!("{line} {n}"));
         for (candidate, used) in [(Some(line.clone()), 1), (joined, 2)] {
@@ -395,6 +408,20 @@ mod tests {
             [
                 ("Overall effectiveness", "Good"),
                 ("Care leavers", "Requires improvement to be good")
+            ]
+        );
+    }
+
+    #[test]
+    fn cqc_key_questions() {
+        let text = "Are services safe? Requires improvement\nAre services effective?\nGood\nWell-led\n\nInadequate\n";
+        let r = extract(&lines(text));
+        assert_eq!(
+            grades(&r),
+            [
+                ("Impact of leaders", "Inadequate"),
+                ("Safe", "Requires improvement"),
+                ("Effective", "Good")
             ]
         );
     }
