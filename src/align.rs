@@ -222,8 +222,11 @@ pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
         {
             // Two findings that each touch a theme through one common word ("school")
             // are not about the same thing unless they share a telling word too.
+            // (A discovered theme is one shared word by construction; its own, higher
+            // threshold guards it instead.)
+            let discovered = thresholds.get(t).is_some_and(|&x| x > LINK_THRESHOLD);
             let weak = !before[b].strong.contains(&t) && !after[a].strong.contains(&t);
-            if weak && !specific {
+            if weak && !specific && !discovered {
                 continue;
             }
             if s >= thresholds.get(t).copied().unwrap_or(LINK_THRESHOLD) {

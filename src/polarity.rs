@@ -191,6 +191,7 @@ const NEGATIVE: &[&str] = &[
     "struggl",
     "vagu",
     "behind",
+    "below",
     "error",
     "crash",
     "bug",
@@ -309,6 +310,9 @@ const CONCERN_PHRASES: &[&str] = &[
     "areas for improvement",
     "requires improvement",
     "not yet",
+    "not enough",
+    "not have enough",
+    "lack of",
     "times out",
     "timed out",
     "an area to",
@@ -470,8 +474,17 @@ pub fn read(text: &str) -> Reading {
         }
     }
     // "do not become involved soon enough": a negation with nothing evaluative near it.
-    let bare = (0..ws.len())
-        .any(|i| is_negator(i) && !used_negators[i] && ws.get(i + 1).is_none_or(|w| w != "only"));
+    // "patients are no longer cared for in corridors": a problem that stopped.
+    let stopped = |i: usize| ws[i] == "no" && ws.get(i + 1).is_some_and(|w| w == "longer");
+    if (0..ws.len()).any(|i| stopped(i) && !used_negators[i]) {
+        r.positive += 1.0;
+    }
+    let bare = (0..ws.len()).any(|i| {
+        is_negator(i)
+            && !used_negators[i]
+            && !stopped(i)
+            && ws.get(i + 1).is_none_or(|w| w != "only")
+    });
     if bare {
         r.negative += 1.0;
     }
@@ -552,6 +565,18 @@ mod tests {
                 "Challenges include rising and fluctuating caseloads in some teams.",
                 false
             ),
+            Concern
+        );
+    }
+
+    #[test]
+    fn no_longer_ends_a_problem_or_a_strength() {
+        assert_eq!(
+            classify("Patients are no longer cared for in corridors.", false),
+            Strength
+        );
+        assert_eq!(
+            classify("The panel is no longer effective.", false),
             Concern
         );
     }

@@ -45,7 +45,13 @@ const AREAS: &[(&str, &[&str], &[&str])] = &[
             "leadership and management",
             "leadership, management",
         ],
-        &["well-led", "well led", "leadership"],
+        &[
+            "well-led",
+            "well led",
+            "leadership",
+            "are services well-led?",
+            "is the service well-led?",
+        ],
     ),
     (
         "Help and protection",

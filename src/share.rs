@@ -132,11 +132,19 @@ mod tests {
     #[test]
     fn damaged_links_say_what_is_wrong() {
         let link = encode(&seed());
-        let cut = &link[..link.len() / 2];
-        assert!(matches!(
-            decode::<Comparison>(cut),
-            Err(ShareError::Checksum)
-        ));
+        // Cut anywhere: either the base64 or the checksum gives it away.
+        for cut in [
+            &link[..link.len() / 2],
+            &link[..link.len() - 1],
+            &link[..link.len() - 2],
+        ] {
+            let result = decode::<Comparison>(cut);
+            assert!(
+                matches!(result, Err(ShareError::Checksum | ShareError::Malformed(_))),
+                "cut to {}: {result:?}",
+                cut.len()
+            );
+        }
         let mut tampered = link.clone().into_bytes();
         let n = tampered.len() - 10;
         tampered[n] = if tampered[n] == b'A' { b'B' } else { b'A' };

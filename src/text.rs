@@ -60,7 +60,7 @@ pub fn stem(word: &str) -> String {
         let s = match word {
             "children" => "child".to_string(),
             "people" => "person".to_string(),
-            "staff" => "staff".to_string(),
+            "staff" | "staffing" | "staffed" => "staff".to_string(),
             _ => stemmer().stem(word).into_owned(),
         };
         let mut cache = cache.borrow_mut();

@@ -361,11 +361,14 @@ pub fn assign(matcher: &Matcher, inputs: &[Input]) -> (Vec<Theme>, Vec<Assignmen
             .filter(|&j| inputs[j].side == f.side && (same_block(j) || leans_back(f.text)));
         let next = Some(i + 1).filter(|&j| j < inputs.len() && same_block(j));
         let prev_weight = if leans_back(f.text) { 0.6 } else { 0.4 };
+        // A paragraph's first sentence usually states its topic; the detail follows.
+        let opens_block = i == 0 || !same_block(i - 1);
+        let next_weight = if opens_block { 0.4 } else { 0.25 };
         let total: Vec<f32> = (0..n_themes)
             .map(|t| {
                 own[i][t]
                     + prev.map_or(0.0, |j| prev_weight * own[j][t])
-                    + next.map_or(0.0, |j| 0.25 * own[j][t])
+                    + next.map_or(0.0, |j| next_weight * own[j][t])
             })
             .collect();
         let best = total.iter().cloned().fold(0.0, f32::max);
