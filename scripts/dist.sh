@@ -13,7 +13,10 @@ if ! trunk build --release --dist "$OUT" >"$log" 2>&1; then
   show_log "$log" 80
   die "trunk build failed (full log: $log)"
 fi
-wasm=$(ls "$OUT"/*.wasm)
-raw=$(wc -c <"$wasm")
-gz=$(gzip -9c "$wasm" | wc -c)
-say "built $OUT/ (wasm $(kb "$raw"), $(kb "$gz") gzip -9)"
+# Two wasm files: the page's, and the worker's (which has the PDF and Word readers).
+sizes() { # sizes FILE: "RAW, GZ gzip -9"
+  echo "$(kb "$(wc -c <"$1")"), $(kb "$(gzip -9c "$1" | wc -c)") gzip -9"
+}
+page=$(ls "$OUT"/report-compare-web-*.wasm "$OUT"/report-compare-web_bg.wasm 2>/dev/null | head -n 1)
+worker="$OUT/report-compare-worker_bg.wasm"
+say "built $OUT/ (page wasm $(sizes "$page"); worker wasm $(sizes "$worker"))"

@@ -8,11 +8,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, DragEvent, File, HtmlAnchorElement, Response, Url};
 
-/// Files larger than this are refused with a message instead of freezing the tab.
-pub const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// Files larger than this are refused before they are read: the engine's own limit for
+/// PDF and Word files (it refuses text over `ingest::MAX_BYTES`, 16 MB, with its reason).
+pub const MAX_BYTES: f64 = report_compare::ingest::MAX_DOCUMENT_BYTES as f64;
 
-/// Reads a `File` (from `<input type="file">` or a drop) as bytes; the engine decodes it.
-pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+/// Reads a `File` (from `<input type="file">` or a drop) as an `ArrayBuffer` (the browser
+/// reads it off the main thread; the worker takes it without a copy).
+pub async fn read_buffer(file: &File) -> Result<js_sys::ArrayBuffer, String> {
     if file.size() > MAX_BYTES {
         return Err(format!(
             "the file is too large ({:.0} MB; the limit is {:.0} MB). Remove appendices or split the report, then try again.",
@@ -23,6 +25,13 @@ pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| format!("the browser could not read it ({}).", js_message(&e)))?;
+    Ok(buffer.unchecked_into())
+}
+
+/// Reads a `File` as bytes (share links' `.rcmp` files, the tests).
+#[allow(dead_code)]
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+    let buffer = read_buffer(file).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -42,8 +51,8 @@ pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<File> {
     (0..files.length()).filter_map(|i| files.get(i)).collect()
 }
 
-/// Fetches `url` (relative to the page) as bytes; a non-2xx status is an error.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// Fetches `url` (relative to the page) as an `ArrayBuffer`; a non-2xx status is an error.
+pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -60,6 +69,13 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(buffer)
         .await
         .map_err(|e| format!("Could not read {url}: {}", js_message(&e)))?;
+    Ok(buffer.unchecked_into())
+}
+
+/// Fetches `url` (relative to the page) as bytes; a non-2xx status is an error.
+#[cfg(test)]
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let buffer = fetch_buffer(url).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -13,8 +13,8 @@ use super::io;
 use super::state::{Entry, OrderBasis, Source};
 use super::view::{human_date, plural};
 
-/// What files the pickers offer (PDF and Word too, so the reason they can't be read yet
-/// is shown rather than the file being hidden).
+/// What files the pickers offer (old Word, OpenDocument and RTF too, so the reason they
+/// can't be read is shown rather than the file being hidden).
 pub const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.doc,.odt,.rtf,text/plain,text/markdown,text/html";
 
 #[derive(Properties, PartialEq)]
@@ -88,7 +88,7 @@ pub fn load_panel(props: &LoadProps) -> Html {
                     <button type="button" class="button sample" onclick={on_sample}>{"Try the sample"}</button>
                 </div>
                 <p class="drop-hint">
-                    {"Text, Markdown or web pages (.txt, .md, .html); for a PDF or Word file, paste its text. The sample is two public reports on Luton children’s services (2021 and 2023)."}
+                    {"PDF, Word (.docx), text, Markdown or web pages (.txt, .md, .html). The sample is two public reports on Luton children’s services (2021 and 2023)."}
                 </p>
             </div>
             <div class={classes!("cards", props.compact.then_some("compact"))}>

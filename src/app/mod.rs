@@ -9,8 +9,10 @@
 
 mod detail;
 mod io;
+mod jobs;
 mod load;
 mod overview;
+mod protocol;
 mod report;
 mod state;
 mod view;
@@ -20,9 +22,7 @@ mod tests;
 
 use std::rc::Rc;
 
-use report_compare::compare::compare;
 use report_compare::overrides::{Edit, Overrides};
-use report_compare::themes::Codebook;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -95,17 +95,30 @@ pub fn theme_link_id(id: &str) -> String {
     format!("theme-link-{id}")
 }
 
-async fn read_entries(files: Vec<web_sys::File>) -> Vec<Rc<Entry>> {
+/// Reads the first two files with the engine (in the worker). `None`: cancelled.
+async fn read_entries(files: Vec<web_sys::File>) -> Result<Vec<Rc<Entry>>, jobs::Stopped> {
     let mut entries = Vec::new();
     for file in files.iter().take(2) {
         let name = file.name();
-        let entry = match io::read_bytes(file).await {
-            Ok(bytes) => Entry::new(&name, &bytes, Source::File),
+        let entry = match io::read_buffer(file).await {
+            Ok(buffer) => engine_entry(&name, jobs::read(&name, buffer).await?, Source::File),
             Err(reason) => Entry::failed(&name, reason),
         };
         entries.push(Rc::new(entry));
     }
-    entries
+    Ok(entries)
+}
+
+fn engine_entry(name: &str, read: jobs::Read, source: Source) -> Entry {
+    Entry::from_engine(name, read.hash, source, read.read)
+}
+
+/// What the status line says when a job in the worker stopped without an answer.
+fn stopped_message(stopped: jobs::Stopped, what: &str) -> (String, bool) {
+    match stopped {
+        jobs::Stopped::Cancelled => (format!("Cancelled {what}."), false),
+        jobs::Stopped::Failed(reason) => (format!("Stopped {what}: {reason}"), true),
+    }
 }
 
 #[function_component(App)]
@@ -115,6 +128,15 @@ pub fn app() -> Html {
     let route = use_state(route_from_hash);
     let dragging = use_state(|| false);
     let last_route = use_mut_ref(|| None::<String>);
+    let progress = use_state(|| None::<jobs::Progress>);
+
+    // The worker that reads and compares; its progress goes to the progress bar.
+    {
+        let progress = progress.clone();
+        use_effect_with((), move |_| {
+            jobs::start(Callback::from(move |p| progress.set(Some(p))));
+        });
+    }
 
     // Follow the hash (links, Back and Forward).
     {
@@ -164,21 +186,33 @@ pub fn app() -> Html {
     // Compare whenever the ordered pair of readable reports changes.
     {
         let state = state.clone();
+        let progress = progress.clone();
         use_effect_with(state.pair_ids(), move |ids| {
             let done = state.outcome.as_ref().map(|o| o.pair);
             if let (Some(ids), Some((a, b))) = (*ids, state.pair()) {
                 if done != Some(ids) {
                     let dispatcher = state.dispatcher();
+                    let progress = progress.clone();
                     spawn_local(async move {
+                        progress.set(None);
                         dispatcher
                             .dispatch(Action::Busy(Some("Comparing the two reports…".to_string())));
                         io::next_paint().await;
                         let (Some(before), Some(after)) = (a.doc(), b.doc()) else {
                             return;
                         };
-                        let started = io::now();
-                        let base = compare(before, after, &Codebook::builtin());
-                        let millis = io::now() - started;
+                        let (base, millis) = match jobs::compare(before, after).await {
+                            Ok(done) => done,
+                            Err(stopped) => {
+                                let (text, error) = stopped_message(stopped, "the comparison");
+                                dispatcher.dispatch(Action::Busy(None));
+                                dispatcher.dispatch(Action::Say(
+                                    format!("{text} Both reports are still loaded: swap them, or add one again, to compare."),
+                                    error,
+                                ));
+                                return;
+                            }
+                        };
                         let key = storage_key(a.hash, b.hash);
                         let overrides = io::load(&key)
                             .and_then(|text| Overrides::from_json(&text).ok())
@@ -201,6 +235,7 @@ pub fn app() -> Html {
 
     let on_files = {
         let dispatcher = state.dispatcher();
+        let progress = progress.clone();
         Callback::from(
             move |(files, target): (Vec<web_sys::File>, Option<usize>)| {
                 if files.is_empty() {
@@ -208,18 +243,26 @@ pub fn app() -> Html {
                 }
                 let dispatcher = dispatcher.clone();
                 let given = files.len();
+                let progress = progress.clone();
                 spawn_local(async move {
+                    progress.set(None);
                     dispatcher.dispatch(Action::Busy(Some(if given == 1 {
                         "Reading the file…".to_string()
                     } else {
                         "Reading the files…".to_string()
                     })));
-                    let entries = read_entries(files).await;
-                    dispatcher.dispatch(Action::Add {
-                        entries,
-                        target,
-                        given,
-                    });
+                    match read_entries(files).await {
+                        Ok(entries) => dispatcher.dispatch(Action::Add {
+                            entries,
+                            target,
+                            given,
+                        }),
+                        Err(stopped) => {
+                            let (text, error) = stopped_message(stopped, "reading");
+                            dispatcher.dispatch(Action::Busy(None));
+                            dispatcher.dispatch(Action::Say(text, error));
+                        }
+                    }
                 });
             },
         )
@@ -242,24 +285,28 @@ pub fn app() -> Html {
             let dispatcher = dispatcher.clone();
             spawn_local(async move {
                 dispatcher.dispatch(Action::Busy(Some("Loading the sample…".to_string())));
-                let a = io::fetch_bytes(SAMPLE_EARLIER).await;
-                let b = io::fetch_bytes(SAMPLE_LATER).await;
-                match (a, b) {
-                    (Ok(a), Ok(b)) => {
-                        let entry = |url: &str, bytes: &[u8]| {
-                            Rc::new(Entry::new(io::file_name(url), bytes, Source::Sample))
-                        };
-                        dispatcher.dispatch(Action::Add {
-                            entries: vec![entry(SAMPLE_EARLIER, &a), entry(SAMPLE_LATER, &b)],
-                            target: None,
-                            given: 2,
-                        });
-                    }
-                    (Err(e), _) | (_, Err(e)) => {
-                        dispatcher.dispatch(Action::Busy(None));
-                        dispatcher.dispatch(Action::Say(e, true));
+                let mut entries = Vec::new();
+                for url in [SAMPLE_EARLIER, SAMPLE_LATER] {
+                    let name = io::file_name(url);
+                    let read = match io::fetch_buffer(url).await {
+                        Ok(buffer) => jobs::read(name, buffer).await,
+                        Err(e) => Err(jobs::Stopped::Failed(e)),
+                    };
+                    match read {
+                        Ok(read) => entries.push(Rc::new(engine_entry(name, read, Source::Sample))),
+                        Err(stopped) => {
+                            let (text, error) = stopped_message(stopped, "loading the sample");
+                            dispatcher.dispatch(Action::Busy(None));
+                            dispatcher.dispatch(Action::Say(text, error));
+                            return;
+                        }
                     }
                 }
+                dispatcher.dispatch(Action::Add {
+                    entries,
+                    target: None,
+                    given: 2,
+                });
             });
         })
     };
@@ -315,6 +362,7 @@ pub fn app() -> Html {
             on_files.emit((io::dropped_files(&e), None));
         })
     };
+    let on_cancel = Callback::from(|_: MouseEvent| jobs::cancel());
     let on_skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         io::focus("main");
@@ -336,8 +384,10 @@ pub fn app() -> Html {
         <div class={classes!("status-row", (message.quiet && state.busy.is_none()).then_some("idle"))}>
             if let Some(what) = &state.busy {
                 <div class="busy">
-                    <progress aria-label={what.clone()}></progress>
-                    <span>{what.clone()}</span>
+                    {progress_bar(what, progress.as_ref())}
+                    if jobs::available() {
+                        <button type="button" class="button quiet cancel" onclick={on_cancel}>{"Cancel"}</button>
+                    }
                 </div>
             }
             <p class={classes!("status", message.error.then_some("error"),
@@ -396,5 +446,24 @@ pub fn app() -> Html {
                 <p>{"Files are read on this computer and never uploaded. Corrections are saved in this browser only."}</p>
             </footer>
         </div>
+    }
+}
+
+/// The progress bar of the job in hand: steps done when the worker has said how far it
+/// got, else indeterminate; labelled by what is being done.
+fn progress_bar(what: &str, progress: Option<&jobs::Progress>) -> Html {
+    let (label, value, max) = match progress {
+        Some(p) if p.total > 0 => (
+            p.label.clone(),
+            Some(p.done.to_string()),
+            p.total.to_string(),
+        ),
+        _ => (what.to_string(), None, "1".to_string()),
+    };
+    html! {
+        <>
+            <progress id="job-progress" aria-label={label.clone()} max={max} value={value}></progress>
+            <span class="busy-label">{label}</span>
+        </>
     }
 }

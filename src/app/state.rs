@@ -56,6 +56,18 @@ impl Entry {
         Entry::with(name, fnv1a(bytes), source, read)
     }
 
+    /// A report the engine read elsewhere (in the worker): the hash of its bytes and the
+    /// document with its finding count, or the engine's reason.
+    pub fn from_engine(
+        name: &str,
+        hash: u64,
+        source: Source,
+        read: Result<(Document, usize), String>,
+    ) -> Entry {
+        let read = read.map(|(doc, findings)| Loaded { doc, findings });
+        Entry::with(name, hash, source, read)
+    }
+
     /// A file the browser itself could not read.
     pub fn failed(name: &str, reason: String) -> Entry {
         Entry::with(name, 0, Source::File, Err(reason))

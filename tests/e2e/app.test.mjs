@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -732,6 +732,150 @@ test('1920 px wide: content stays at a readable width; print gives the report on
   assert.ok((await page.locator('.print-only').innerText()).includes(seed.json.before.findings[0].text));
   await page.pdf({ path: join(SHOTS, 'print.pdf'), format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
+  assertClean(log);
+  await context.close();
+});
+
+// ---- PDF and Word files, read and compared in the Web Worker (issue #6) ----
+
+const PDF = {
+  earlier: join(ROOT, 'tests/fixtures/ilacs/luton-2022-09-05.pdf'),
+  later: join(ROOT, 'tests/fixtures/ilacs/luton-2026-03-10.pdf'),
+};
+// 105 pages: three public Ofsted reports joined with pdfunite (luton 2016, rotherham 2014,
+// luton 2022), for timing and the long-task check.
+const LONG_PDF = { path: join(ROOT, 'tests/fixtures/long/ilacs-105-pages.pdf'), pages: 105 };
+const DOCX = join(ROOT, 'tests/fixtures/formats/luton-before.docx');
+
+const fileFrom = async (path, name, type) => ({ name, base64: (await readFile(path)).toString('base64'), type });
+const pdfFile = (path, name) => fileFrom(path, name, 'application/pdf');
+
+test('two real PDFs (read in the worker): graded judgement improved, headline and counts as the CLI', async () => {
+  const { json, headline } = cli(PDF.earlier, PDF.later);
+  const { context, page, log } = await open({ viewport: { width: 1280, height: 1200 } });
+  await dropFiles(page, [await pdfFile(PDF.later, 'luton-2026-03-10.pdf'), await pdfFile(PDF.earlier, 'luton-2022-09-05.pdf')]);
+  await page.locator('.overview .theme-row').first().waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('[data-card=earlier]').innerText(), /luton-2022-09-05\.pdf/);
+  assert.match(await page.locator('[data-card=earlier]').innerText(), new RegExp(`${json.before.findings.length} findings`));
+  assert.match(await page.locator('[data-card=later]').innerText(), new RegExp(`${json.after.findings.length} findings`));
+  const first = await page.locator('.ratings tbody tr').first().innerText();
+  assert.match(first, /Overall effectiveness/);
+  assert.match(first, /Requires improvement to be good[\s\S]*Good/);
+  assert.match(first, /▲\s*Improved/);
+  assert.equal(json.ratings[0].verdict, 'improved');
+  assert.equal(await page.locator('#headline').innerText(), headline);
+  assert.deepEqual(await tileCounts(page), expectedCounts(json.summary));
+  assert.equal(await page.locator('.theme-row').count(), json.summary.themes);
+  // Jump to context works from the worker's documents (their blocks came back with them).
+  const theme = themeWithPairs(json);
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+  const toggle = page.locator('.pair .context-toggle').first();
+  await toggle.click();
+  await page.locator('.pair .context').first().waitFor();
+  // The worker and its wasm are this app's own files, from the sub-path.
+  const paths = server.requests.map((r) => r.path);
+  assert.ok(paths.includes(`${PREFIX}report-compare-worker_loader.js`), 'worker loader fetched from the sub-path');
+  assert.ok(paths.includes(`${PREFIX}report-compare-worker_bg.wasm`), 'worker wasm fetched from the sub-path');
+  await page.screenshot({ path: join(SHOTS, 'pdf-pair.png') });
+  assertClean(log);
+  await context.close();
+});
+
+test('a Word file loads; a truncated PDF shows the engine’s reason beside it while the other stays', async () => {
+  const { json } = cli(DOCX, ILACS.later);
+  const { context, page, log } = await open();
+  await dropFiles(page, [await fileFrom(DOCX, 'luton-before.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')], '[data-card=earlier]');
+  await page.locator('[data-card=earlier].filled').waitFor({ timeout: 30_000 });
+  const card = await page.locator('[data-card=earlier]').innerText();
+  assert.match(card, /luton-before\.docx/);
+  assert.match(card, new RegExp(`${json.before.findings.length} findings`));
+
+  // A PDF cut off after 3,000 bytes: the CLI's reason, word for word, on its card.
+  const truncated = (await readFile(PDF.earlier)).subarray(0, 3000);
+  const tmp = join(SHOTS, 'truncated.pdf');
+  await writeFile(tmp, truncated);
+  let reason = '';
+  try {
+    execFileSync('cargo', ['run', '--release', '--quiet', '--', tmp, ILACS.later], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+  } catch (e) {
+    reason = e.stderr.trim().split(`${tmp}: `)[1];
+  }
+  assert.ok(reason.length > 20, `the CLI gives a reason: ${reason}`);
+  await dropFiles(page, [{ name: 'cut-off.pdf', base64: truncated.toString('base64'), type: 'application/pdf' }], '[data-card=later]');
+  const failed = page.locator('.card.failed');
+  await failed.waitFor();
+  const text = await failed.innerText();
+  assert.match(text, /cut-off\.pdf/);
+  assert.ok(text.includes(reason), `the engine's reason beside the file: ${text}`);
+  assert.match(await page.locator('.card.filled:not(.failed)').innerText(), /luton-before\.docx/);
+  assert.equal(await page.locator('.overview').count(), 0);
+  assertClean(log);
+  await context.close();
+});
+
+test('progress while a long PDF is read; Cancel (by keyboard) returns control and a fresh worker carries on', async () => {
+  const { context, page, log } = await open();
+  const long = await pdfFile(LONG_PDF.path, 'long.pdf');
+  await dropFiles(page, [long, { ...long, name: 'long-copy.pdf' }]);
+  const bar = page.locator('.busy progress');
+  await bar.waitFor();
+  assert.ok((await bar.getAttribute('aria-label')).length > 5, 'the progress bar has a label');
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.busy').waitFor({ state: 'detached' });
+  assert.match(await page.locator('[role=status]').textContent(), /Cancelled/);
+  assert.equal(await page.locator('.overview').count(), 0);
+  // The page answers, and a fresh worker reads and compares the next files.
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await tileCounts(page), expectedCounts(seed.json.summary));
+  assertClean(log);
+  await context.close();
+});
+
+test('a 105-page PDF: no main-thread task over 100 ms while it is read and compared; pages per second', async (t) => {
+  const { context, page, log } = await open();
+  // Let the worker start first (its wasm is compiled off the main thread anyway).
+  await page.waitForTimeout(500);
+  const long = await pdfFile(LONG_PDF.path, 'ilacs-105-pages.pdf');
+  await page.evaluate(() => {
+    const w = (window.__long = { tasks: [], start: performance.now(), read: null, shown: null });
+    w.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.tasks.push({ start: e.startTime, duration: e.duration });
+    });
+    w.observer.observe({ type: 'longtask' });
+    const watch = new MutationObserver(() => {
+      if (w.read === null && document.querySelector('[data-card=earlier].filled')) w.read = performance.now();
+    });
+    watch.observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+  await dropFiles(page, [long], '[data-card=earlier]');
+  await page.locator('[data-card=earlier].filled').waitFor({ timeout: 60_000 });
+  const pdfLater = await pdfFile(PDF.later, 'luton-2026-03-10.pdf');
+  await page.evaluate(() => (window.__long.compareStart = performance.now()));
+  await dropFiles(page, [pdfLater], '[data-card=later]');
+  await page.locator('.overview .theme-row').first().waitFor({ timeout: 60_000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+  const w = await page.evaluate(() => {
+    window.__long.shown = performance.now();
+    window.__long.observer.disconnect();
+    return window.__long;
+  });
+  const readSeconds = (w.read - w.start) / 1000;
+  const pagesPerSecond = LONG_PDF.pages / readSeconds;
+  const during = (from, to) => w.tasks.filter((x) => x.start >= from && x.start < to);
+  const max = (xs) => xs.reduce((m, x) => Math.max(m, x.duration), 0);
+  const readMax = max(during(w.start, w.read));
+  const allMax = max(w.tasks);
+  const msg = `105-page PDF read in ${readSeconds.toFixed(2)} s (${pagesPerSecond.toFixed(0)} pages/s, drop to card); ` +
+    `long tasks while reading: ${during(w.start, w.read).length} (max ${readMax.toFixed(0)} ms); ` +
+    `whole job incl. compare and showing the overview: ${w.tasks.length} (max ${allMax.toFixed(0)} ms)`;
+  t.diagnostic(msg);
+  console.log(`# worker: ${msg}`);
+  assert.ok(readMax <= 100, `no main-thread task over 100 ms while the PDF is read (${readMax} ms)`);
+  assert.ok(allMax <= 100, `no main-thread task over 100 ms in the whole job (${allMax} ms)`);
   assertClean(log);
   await context.close();
 });

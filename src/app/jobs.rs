@@ -1,0 +1,369 @@
+//! The page's side of the Web Worker (`src/worker.rs`): files are read and reports compared
+//! there, so the page stays responsive and the PDF/Word readers stay out of the page's own
+//! wasm. One worker, started with the app from a relative URL (any sub-path works; a strict
+//! CSP can allow it with `worker-src 'self'`). Requests wait for its "ready" message; each
+//! request is a promise resolved by the worker's reply. Cancel terminates the worker (the
+//! engine's calls can't be interrupted) and starts a fresh one.
+//!
+//! Plain `web_sys::Worker` + JSON messages rather than yew-agent: no extra crates, the
+//! bytes are transferred (not copied), and the worker bundle doesn't carry Yew.
+//!
+//! If no worker can run (it failed to start), or in the wasm unit tests, the work is done
+//! on the page itself, as before (text only there, unless the page has the readers).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, ArrayBuffer, Function, Promise, Uint8Array};
+use report_compare::compare::{compare as engine_compare, Comparison};
+use report_compare::findings;
+use report_compare::ingest::{self, Document};
+use report_compare::themes::Codebook;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+use super::io;
+use super::protocol::{fnv1a, Reply, Request};
+
+/// The worker's loader, next to index.html (Trunk's `data-loader-shim`).
+pub const WORKER_URL: &str = "./report-compare-worker_loader.js";
+
+/// How far a job has got, for the progress bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub label: String,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Why a job gave no answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stopped {
+    /// The person cancelled it.
+    Cancelled,
+    /// The worker failed (it crashed or could not start); the reason in words.
+    Failed(String),
+}
+
+/// A file as the engine read it.
+pub struct Read {
+    pub hash: u64,
+    pub read: Result<(Document, usize), String>,
+}
+
+struct Pending {
+    resolve: Function,
+    reject: Function,
+}
+
+struct Client {
+    worker: Option<Worker>,
+    ready: bool,
+    /// The worker could not start: work on the page instead.
+    broken: bool,
+    queue: Vec<(Array, Array)>,
+    pending: HashMap<u32, Pending>,
+    next_job: u32,
+    on_progress: Option<Callback<Progress>>,
+    listeners: Option<(
+        Closure<dyn Fn(MessageEvent)>,
+        Closure<dyn Fn(web_sys::Event)>,
+    )>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Client> = RefCell::new(Client {
+        worker: None,
+        ready: false,
+        broken: cfg!(test),
+        queue: Vec::new(),
+        pending: HashMap::new(),
+        next_job: 1,
+        on_progress: None,
+        listeners: None,
+    });
+}
+
+/// Starts the worker (call once, when the app starts) and says where progress goes.
+pub fn start(on_progress: Callback<Progress>) {
+    CLIENT.with(|c| c.borrow_mut().on_progress = Some(on_progress));
+    spawn_worker();
+}
+
+/// Whether jobs go to a worker (false: they run on the page).
+pub fn available() -> bool {
+    CLIENT.with(|c| !c.borrow().broken)
+}
+
+fn spawn_worker() {
+    if !available() {
+        return;
+    }
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
+        on_reply(Array::from(&e.data()));
+    });
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        e.prevent_default();
+        let detail = e
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .unwrap_or_default();
+        on_failure(detail);
+    });
+    let worker = match Worker::new(WORKER_URL) {
+        Ok(w) => w,
+        Err(_) => {
+            CLIENT.with(|c| c.borrow_mut().broken = true);
+            return;
+        }
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        c.worker = Some(worker);
+        c.ready = false;
+        c.listeners = Some((on_message, on_error));
+    });
+}
+
+/// The worker stopped with an error: before it was ready, work on the page from now on;
+/// later (a crash), fail the jobs in flight and start a fresh worker.
+fn on_failure(detail: String) {
+    let (was_ready, pending) = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(w) = c.worker.take() {
+            w.terminate();
+        }
+        let was_ready = c.ready;
+        c.ready = false;
+        c.queue.clear();
+        if !was_ready {
+            c.broken = true;
+        }
+        (was_ready, c.pending.drain().collect::<Vec<_>>())
+    });
+    let reason = if was_ready {
+        format!(
+            "the reader stopped unexpectedly ({detail}). Try again, or paste the report's text."
+        )
+    } else {
+        "page".to_string()
+    };
+    for (_, p) in pending {
+        let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(&reason));
+    }
+    if was_ready {
+        spawn_worker();
+    }
+}
+
+fn on_reply(message: Array) {
+    let Some(header) = message.get(0).as_string() else {
+        return;
+    };
+    let Ok(reply) = serde_json::from_str::<Reply>(&header) else {
+        return;
+    };
+    let job = match reply {
+        Reply::Ready => {
+            let (worker, queue) = CLIENT.with(|c| {
+                let mut c = c.borrow_mut();
+                c.ready = true;
+                (c.worker.clone(), std::mem::take(&mut c.queue))
+            });
+            if let Some(w) = worker {
+                for (m, transfer) in queue {
+                    let _ = w.post_message_with_transfer(&m, &transfer);
+                }
+            }
+            return;
+        }
+        Reply::Progress {
+            label, done, total, ..
+        } => {
+            if let Some(cb) = CLIENT.with(|c| c.borrow().on_progress.clone()) {
+                cb.emit(Progress { label, done, total });
+            }
+            return;
+        }
+        Reply::Read { job, .. } | Reply::Compared { job, .. } => job,
+    };
+    if let Some(p) = CLIENT.with(|c| c.borrow_mut().pending.remove(&job)) {
+        let _ = p.resolve.call1(&JsValue::NULL, &message);
+    }
+}
+
+/// Sends a request; resolves with the worker's reply (header and payload).
+async fn request(
+    make: impl FnOnce(u32) -> Request,
+    payload: Array,
+    transfer: Array,
+) -> Result<Array, Stopped> {
+    let mut parts = None;
+    let promise = Promise::new(&mut |resolve, reject| parts = Some(Pending { resolve, reject }));
+    let job = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let job = c.next_job;
+        c.next_job += 1;
+        if let Some(p) = parts.take() {
+            c.pending.insert(job, p);
+        }
+        job
+    });
+    let header = serde_json::to_string(&make(job)).unwrap_or_default();
+    payload.unshift(&JsValue::from_str(&header));
+    let worker = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.ready {
+            c.worker.clone()
+        } else {
+            c.queue.push((payload.clone(), transfer.clone()));
+            None
+        }
+    });
+    if let Some(w) = worker {
+        if let Err(e) = w.post_message_with_transfer(&payload, &transfer) {
+            CLIENT.with(|c| c.borrow_mut().pending.remove(&job));
+            return Err(Stopped::Failed(io::js_message(&e)));
+        }
+    }
+    match JsFuture::from(promise).await {
+        Ok(reply) => Ok(Array::from(&reply)),
+        Err(e) => match e.as_string().as_deref() {
+            Some("cancelled") => Err(Stopped::Cancelled),
+            _ => Err(Stopped::Failed(io::js_message(&e))),
+        },
+    }
+}
+
+/// Stops whatever the worker is doing and starts a fresh one; the jobs in flight end
+/// with [`Stopped::Cancelled`].
+pub fn cancel() {
+    let pending = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(w) = c.worker.take() {
+            w.terminate();
+        }
+        c.ready = false;
+        c.queue.clear();
+        c.pending.drain().collect::<Vec<_>>()
+    });
+    for (_, p) in pending {
+        let _ = p
+            .reject
+            .call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+    }
+    spawn_worker();
+}
+
+/// Reads a file's bytes with the engine: in the worker (the buffer is transferred to it),
+/// or on the page when there is no worker.
+pub async fn read(name: &str, buffer: ArrayBuffer) -> Result<Read, Stopped> {
+    if available() {
+        let reply = request(
+            |job| Request::Read {
+                job,
+                name: name.to_string(),
+            },
+            Array::of1(&buffer),
+            Array::of1(&buffer),
+        )
+        .await;
+        match reply {
+            Ok(message) => return Ok(read_reply(&message)),
+            // The worker could not start: read it here instead.
+            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(e) => return Err(e),
+        }
+        // The buffer went to the dead worker: nothing to read here.
+        if buffer.byte_length() == 0 {
+            return Err(Stopped::Failed(
+                "the reader could not start. Reload the page and try again.".into(),
+            ));
+        }
+    }
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    Ok(read_here(name, &bytes))
+}
+
+/// The engine on the page itself (pasted text, or no worker).
+pub fn read_here(name: &str, bytes: &[u8]) -> Read {
+    let read = ingest::ingest(bytes, name)
+        .map(|doc| {
+            let n = findings::extract(&doc).len();
+            (doc, n)
+        })
+        .map_err(|e| e.reason);
+    Read {
+        hash: fnv1a(bytes),
+        read,
+    }
+}
+
+fn read_reply(message: &Array) -> Read {
+    let header = message.get(0).as_string().unwrap_or_default();
+    let Ok(Reply::Read {
+        hash,
+        findings,
+        error,
+        ..
+    }) = serde_json::from_str::<Reply>(&header)
+    else {
+        return Read {
+            hash: 0,
+            read: Err("the reader's answer was garbled. Try again.".into()),
+        };
+    };
+    let read = match error {
+        Some(reason) => Err(reason),
+        None => message
+            .get(1)
+            .as_string()
+            .and_then(|json| serde_json::from_str::<Document>(&json).ok())
+            .map(|doc| (doc, findings))
+            .ok_or_else(|| "the reader's answer was garbled. Try again.".to_string()),
+    };
+    Read { hash, read }
+}
+
+/// Compares two documents: in the worker, or on the page when there is none. Returns
+/// the comparison and the milliseconds the engine took.
+pub async fn compare(before: &Document, after: &Document) -> Result<(Comparison, f64), Stopped> {
+    if available() {
+        let json = |d: &Document| JsValue::from_str(&serde_json::to_string(d).unwrap_or_default());
+        let reply = request(
+            |job| Request::Compare { job },
+            Array::of2(&json(before), &json(after)),
+            Array::new(),
+        )
+        .await;
+        match reply {
+            Ok(message) => {
+                let header = message.get(0).as_string().unwrap_or_default();
+                return match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Compared {
+                        millis,
+                        error: None,
+                        ..
+                    }) => message
+                        .get(1)
+                        .as_string()
+                        .and_then(|json| serde_json::from_str::<Comparison>(&json).ok())
+                        .map(|c| (c, millis))
+                        .ok_or_else(|| Stopped::Failed("the comparison came back garbled.".into())),
+                    Ok(Reply::Compared { error: Some(e), .. }) => Err(Stopped::Failed(e)),
+                    _ => Err(Stopped::Failed("the comparison came back garbled.".into())),
+                };
+            }
+            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let started = io::now();
+    let comparison = engine_compare(before, after, &Codebook::builtin());
+    Ok((comparison, io::now() - started))
+}

@@ -1,0 +1,54 @@
+//! The messages between the page and its Web Worker (`src/worker.rs`), shared by both
+//! (the worker includes this file with `#[path]`). Each message is a JS array: a small JSON
+//! header (these types), then its payload — for `Read` the file's `ArrayBuffer`
+//! (transferred, not copied); for `Compare` the two documents' JSON; back from the worker,
+//! the document's or the comparison's JSON as a string.
+
+use serde::{Deserialize, Serialize};
+
+/// Page → worker.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Request {
+    /// Read a file (payload: its bytes as an `ArrayBuffer`).
+    Read { job: u32, name: String },
+    /// Compare two documents (payload: earlier and later `Document` JSON).
+    Compare { job: u32 },
+}
+
+/// Worker → page.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker is listening (sent once; the page queues requests until then).
+    Ready,
+    /// A job reached a stage: `done` of `total` steps, `label` in words.
+    Progress {
+        job: u32,
+        label: String,
+        done: u32,
+        total: u32,
+    },
+    /// A file was read (payload: the `Document` JSON) or refused (`error`, the engine's
+    /// reason in words).
+    Read {
+        job: u32,
+        /// FNV-1a 64 of the bytes (names saved corrections).
+        hash: u64,
+        findings: usize,
+        /// Time spent in the engine's reader, in milliseconds.
+        millis: f64,
+        error: Option<String>,
+    },
+    /// A comparison (payload: the `Comparison` JSON), or why there is none.
+    Compared {
+        job: u32,
+        millis: f64,
+        error: Option<String>,
+    },
+}
+
+/// FNV-1a, 64 bit.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}

@@ -1,0 +1,176 @@
+//! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
+//! documents off the page's main thread, so the page stays responsive. Built by Trunk as a
+//! separate bundle with the engine's `pdf` and `docx` readers (index.html,
+//! `data-type="worker"`); the page bundle leaves them out. Messages: `src/app/protocol.rs`.
+//!
+//! The engine's calls are synchronous, so progress is reported between stages (received,
+//! text extracted, findings found; comparing): the engine has no per-page hook yet.
+
+#[cfg(target_arch = "wasm32")]
+#[path = "app/protocol.rs"]
+mod protocol;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    imp::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("report-compare-worker is the web app's Web Worker: run `make serve`, or use the `report-compare` CLI.");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use report_compare::compare::compare;
+    use report_compare::findings;
+    use report_compare::ingest::{self, Document};
+    use report_compare::themes::Codebook;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    use super::protocol::{fnv1a, Reply, Request};
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let inner = scope.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            handle(&inner, &js_sys::Array::from(&e.data()));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // Lives as long as the worker.
+        on_message.forget();
+        post(&scope, &Reply::Ready, None);
+    }
+
+    fn now() -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply, payload: Option<String>) {
+        let header = serde_json::to_string(reply).unwrap_or_default();
+        let message = js_sys::Array::of1(&JsValue::from_str(&header));
+        if let Some(p) = payload {
+            message.push(&JsValue::from_str(&p));
+        }
+        let _ = scope.post_message(&message);
+    }
+
+    fn handle(scope: &DedicatedWorkerGlobalScope, message: &js_sys::Array) {
+        let Some(header) = message.get(0).as_string() else {
+            return;
+        };
+        let Ok(request) = serde_json::from_str::<Request>(&header) else {
+            return;
+        };
+        match request {
+            Request::Read { job, name } => {
+                let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
+                read(scope, job, &name, &bytes);
+            }
+            Request::Compare { job } => {
+                let doc = |i: u32| {
+                    message
+                        .get(i)
+                        .as_string()
+                        .and_then(|s| serde_json::from_str::<Document>(&s).ok())
+                };
+                run_compare(scope, job, doc(1), doc(2));
+            }
+        }
+    }
+
+    fn read(scope: &DedicatedWorkerGlobalScope, job: u32, name: &str, bytes: &[u8]) {
+        let progress = |label: String, done: u32| {
+            post(
+                scope,
+                &Reply::Progress {
+                    job,
+                    label,
+                    done,
+                    total: 3,
+                },
+                None,
+            )
+        };
+        progress(format!("Reading {name}: extracting the text"), 0);
+        let hash = fnv1a(bytes);
+        let started = now();
+        let result = ingest::ingest(bytes, name);
+        let millis = now() - started;
+        match result {
+            Ok(doc) => {
+                progress(format!("Reading {name}: finding the findings"), 2);
+                let count = findings::extract(&doc).len();
+                let json = serde_json::to_string(&doc).unwrap_or_default();
+                progress(format!("Reading {name}: done"), 3);
+                post(
+                    scope,
+                    &Reply::Read {
+                        job,
+                        hash,
+                        findings: count,
+                        millis,
+                        error: None,
+                    },
+                    Some(json),
+                );
+            }
+            Err(e) => post(
+                scope,
+                &Reply::Read {
+                    job,
+                    hash,
+                    findings: 0,
+                    millis,
+                    error: Some(e.reason),
+                },
+                None,
+            ),
+        }
+    }
+
+    fn run_compare(
+        scope: &DedicatedWorkerGlobalScope,
+        job: u32,
+        before: Option<Document>,
+        after: Option<Document>,
+    ) {
+        let (Some(before), Some(after)) = (before, after) else {
+            post(
+                scope,
+                &Reply::Compared {
+                    job,
+                    millis: 0.0,
+                    error: Some("the two reports did not reach the worker intact.".into()),
+                },
+                None,
+            );
+            return;
+        };
+        post(
+            scope,
+            &Reply::Progress {
+                job,
+                label: "Comparing the two reports: findings, themes and pairs".into(),
+                done: 1,
+                total: 2,
+            },
+            None,
+        );
+        let started = now();
+        let comparison = compare(&before, &after, &Codebook::builtin());
+        let millis = now() - started;
+        let json = serde_json::to_string(&comparison).unwrap_or_default();
+        post(
+            scope,
+            &Reply::Compared {
+                job,
+                millis,
+                error: None,
+            },
+            Some(json),
+        );
+    }
+}
