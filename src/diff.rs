@@ -1,7 +1,7 @@
 //! Word-level diff between two texts, via `similar`.
 
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
+use similar::{Algorithm, DiffTag};
 
 /// What happened to a run of words between the earlier and the later text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -19,24 +19,53 @@ pub struct Span {
     pub text: String,
 }
 
+/// Splits text into words and the runs of whitespace between them, keeping every byte,
+/// so the spans rebuild both texts exactly.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = None;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if in_space.is_some_and(|s| s != space) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        in_space = Some(space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// Diffs `before` against `after` word by word and merges neighbouring words with the
 /// same tag into one span, so callers render a handful of spans, not one per word.
+/// (One Myers diff over token slices: `TextDiff` would compile several variants into
+/// the web bundle for the same result.)
 pub fn word_diff(before: &str, after: &str) -> Vec<Span> {
-    let diff = TextDiff::from_words(before, after);
+    let (old, new) = (tokens(before), tokens(after));
     let mut spans: Vec<Span> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let tag = match change.tag() {
-            ChangeTag::Equal => Change::Same,
-            ChangeTag::Delete => Change::Deleted,
-            ChangeTag::Insert => Change::Inserted,
-        };
-        let text = change.value();
+    let mut push = |change: Change, parts: &[&str]| {
+        let text: String = parts.concat();
+        if text.is_empty() {
+            return;
+        }
         match spans.last_mut() {
-            Some(last) if last.change == tag => last.text.push_str(text),
-            _ => spans.push(Span {
-                change: tag,
-                text: text.to_string(),
-            }),
+            Some(last) if last.change == change => last.text.push_str(&text),
+            _ => spans.push(Span { change, text }),
+        }
+    };
+    for op in similar::capture_diff_slices(Algorithm::Myers, &old, &new) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(Change::Same, &old[old_range]),
+            DiffTag::Delete => push(Change::Deleted, &old[old_range]),
+            DiffTag::Insert => push(Change::Inserted, &new[new_range]),
+            DiffTag::Replace => {
+                push(Change::Deleted, &old[old_range]);
+                push(Change::Inserted, &new[new_range]);
+            }
         }
     }
     spans
