@@ -13,6 +13,8 @@ if ! trunk build --release --dist "$OUT" >"$log" 2>&1; then
   show_log "$log" 80
   die "trunk build failed (full log: $log)"
 fi
+# Strict CSP: hashes of Trunk's inline bootstrap instead of 'unsafe-inline'.
+node "$ROOT/scripts/csp.mjs" "$OUT/index.html" >>"$log" || die "CSP step failed (log: $log)"
 # Two wasm files: the page's, and the worker's (which has the PDF and Word readers).
 sizes() { # sizes FILE: "RAW, GZ gzip -9"
   echo "$(kb "$(wc -c <"$1")"), $(kb "$(gzip -9c "$1" | wc -c)") gzip -9"

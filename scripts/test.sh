@@ -94,7 +94,7 @@ report dist "$status" "$(tail -n 1 "$LOG_DIR/test-dist.log" | sed -n 's/^built .
 
 if [ "$status" = 0 ]; then
   run e2e env DIST_DIR="$E2E_DIST" node --test --test-concurrency=1 --test-reporter=tap \
-    "$ROOT/tests/e2e/app.test.mjs"
+    "$ROOT"/tests/e2e/*.test.mjs
   status=$?
   p=$(awk '/^# pass / { print $3 }' "$LOG_DIR/test-e2e.log" | tail -n 1)
   f=$(awk '/^# fail / { print $3 }' "$LOG_DIR/test-e2e.log" | tail -n 1)

@@ -262,6 +262,7 @@ fn entry_body(entry: &Entry) -> Html {
         Source::File => html! {},
         Source::Pasted => html! {},
         Source::Sample => html! { <span class="muted">{" (sample)"}</span> },
+        Source::Shared => html! { <span class="muted">{" (shared)"}</span> },
     };
     match &entry.read {
         Err(reason) => html! {

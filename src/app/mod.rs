@@ -14,6 +14,7 @@ mod load;
 mod overview;
 mod protocol;
 mod report;
+mod share;
 mod state;
 mod view;
 
@@ -128,6 +129,7 @@ pub fn app() -> Html {
     let route = use_state(route_from_hash);
     let dragging = use_state(|| false);
     let last_route = use_mut_ref(|| None::<String>);
+    share::use_share_link(state.dispatcher());
     let progress = use_state(|| None::<jobs::Progress>);
 
     // The worker that reads and compares; its progress goes to the progress bar.
@@ -242,6 +244,11 @@ pub fn app() -> Html {
                     return;
                 }
                 let dispatcher = dispatcher.clone();
+                if files.len() == 1 && share::is_share_file(&files[0]) {
+                    let file = files[0].clone();
+                    spawn_local(async move { dispatcher.dispatch(share::open_file(file).await) });
+                    return;
+                }
                 let given = files.len();
                 let progress = progress.clone();
                 spawn_local(async move {
@@ -331,6 +338,12 @@ pub fn app() -> Html {
             })
         })
     };
+    let on_say = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(text, error): (String, bool)| {
+            dispatcher.dispatch(Action::Say(text, error))
+        })
+    };
     let on_prefs = {
         let prefs = prefs.clone();
         Callback::from(move |p: Prefs| prefs.set(p))
@@ -403,6 +416,16 @@ pub fn app() -> Html {
             <detail::ThemeDetail outcome={o.clone()} theme={id.clone()}
                 earlier={a.clone()} later={b.clone()} on_edit={on_edit.clone()} on_undo={on_undo.clone()} />
         },
+        _ if state.shared() && earlier.is_some() && later.is_some() => html! {
+            <>
+                <share::SharedPanel earlier={earlier.clone().unwrap()} later={later.clone().unwrap()} />
+                {status.clone()}
+                if let Some(o) = &outcome {
+                    <overview::Overview outcome={o.clone()} prefs={(*prefs).clone()} on_prefs={on_prefs.clone()}
+                        on_undo={on_undo.clone()} />
+                }
+            </>
+        },
         _ => html! {
             <>
                 <load::LoadPanel earlier={earlier.clone()} later={later.clone()}
@@ -435,6 +458,9 @@ pub fn app() -> Html {
                     <h1 class="page-title">{"Compare two reports"}</h1>
                 }
                 {main}
+                if let (false, Some(o), Some(a), Some(b)) = (in_detail, &outcome, &earlier, &later) {
+                    <share::SharePanel outcome={o.clone()} earlier={a.clone()} later={b.clone()} on_say={on_say} />
+                }
                 if in_detail {
                     {status}
                 }

@@ -19,6 +19,8 @@ pub enum Source {
     File,
     Pasted,
     Sample,
+    /// From a share link or `.rcmp` file: findings and a few paragraphs, not the file.
+    Shared,
 }
 
 /// A report as read: the engine's document and its finding count.
@@ -66,6 +68,12 @@ impl Entry {
     ) -> Entry {
         let read = read.map(|(doc, findings)| Loaded { doc, findings });
         Entry::with(name, hash, source, read)
+    }
+
+    /// A report as shared (see `share.rs`): its document holds only the paragraphs needed
+    /// for context; `hash` is the original file's.
+    pub fn shared(name: &str, hash: u64, doc: Document, findings: usize) -> Entry {
+        Entry::with(name, hash, Source::Shared, Ok(Loaded { doc, findings }))
     }
 
     /// A file the browser itself could not read.
@@ -216,6 +224,13 @@ pub enum Action {
     Undo(usize),
     UndoAll,
     Say(String, bool),
+    /// A shared comparison opened: both reports (earlier, later) and the outcome at once,
+    /// so nothing is re-compared from the thin shared documents.
+    Open {
+        entries: [Rc<Entry>; 2],
+        outcome: Rc<Outcome>,
+        message: String,
+    },
     /// Clear the status line (e.g. when another view opens).
     Hush,
 }
@@ -287,7 +302,24 @@ impl State {
         });
     }
 
+    /// Both reports came from a share link or `.rcmp` file.
+    pub fn shared(&self) -> bool {
+        self.slots
+            .iter()
+            .all(|s| s.as_ref().is_some_and(|e| e.source == Source::Shared))
+    }
+
     fn add(&mut self, entries: Vec<Rc<Entry>>, target: Option<usize>, given: usize) {
+        // A shared comparison can't be mixed with a real file: start afresh.
+        if self
+            .slots
+            .iter()
+            .flatten()
+            .any(|e| e.source == Source::Shared)
+        {
+            self.slots = [None, None];
+            self.outcome = None;
+        }
         let mut notes = Vec::new();
         match entries.len() {
             0 => return,
@@ -463,6 +495,20 @@ impl Reducible for State {
                 );
             }
             Action::Say(text, error) => s.say(text, error),
+            Action::Open {
+                entries: [a, b],
+                outcome,
+                message,
+            } => {
+                s.slots = [Some(a), Some(b)];
+                s.swapped = false;
+                if s.order() != [0, 1] {
+                    s.swapped = true;
+                }
+                s.busy = None;
+                s.outcome = Some(outcome);
+                s.say(message, false);
+            }
             Action::Hush => s.message = None,
         }
         Rc::new(s)

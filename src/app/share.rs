@@ -1,0 +1,411 @@
+//! Sharing a comparison: "Copy link" puts it in the URL fragment (`#c=…`, which browsers
+//! never send to a server), and "Download .rcmp file" saves the same text as a file for
+//! comparisons too big for a link. Opening either shows the same overview in a
+//! read-only-source mode: the original files are not there, only what was shared.
+//!
+//! What is shared ([`Shared`]): the engine's comparison (findings with their themes,
+//! polarity and links, ratings, both reports' names, titles and dates), the person's
+//! corrections, the hashes of the original files (so corrections made afterwards are kept
+//! under the same key as for the files themselves) and, for "show surrounding text", only
+//! the paragraphs a finding came from, the ones either side and the heading above — not
+//! the whole report. The app has no codebook editor (it uses the built-in codebook), and
+//! the comparison already carries the themes the codebook gave.
+//!
+//! Encoding (versioned, checksummed, deflated, base64url) is the engine's
+//! `report_compare::share`; a damaged link gives its message, never a blank page.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use report_compare::compare::Comparison;
+use report_compare::ingest::{Block, BlockKind, Document};
+use report_compare::overrides::Overrides;
+use report_compare::share::{self, LINK_LIMIT};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::io;
+use super::state::{storage_key, Action, Entry, Outcome, State};
+use super::view::human_date;
+
+/// Names this payload inside the versioned link format.
+pub const KIND: &str = "report-compare-share/1";
+/// The file extension of a saved share.
+pub const EXTENSION: &str = ".rcmp";
+
+/// Everything a share link or `.rcmp` file holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Shared {
+    pub kind: String,
+    /// What the engine said (corrections are applied on opening, as in the app).
+    pub comparison: Comparison,
+    pub overrides: Overrides,
+    /// Earlier, then later.
+    pub reports: [SharedReport; 2],
+}
+
+/// One report as shared: its metadata and the few paragraphs "show surrounding text" needs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SharedReport {
+    pub name: String,
+    /// FNV-1a 64 of the original file (hex).
+    pub hash: String,
+    pub findings: usize,
+    /// How many blocks the document had (indexes of `paragraphs` point into them).
+    pub blocks: usize,
+    /// (index, block) for the paragraphs kept.
+    pub paragraphs: Vec<(usize, Block)>,
+    pub doc: Document,
+}
+
+thread_local! {
+    /// The payload last made or opened here (its `#c=` must not reopen it).
+    static CURRENT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Makes the payload for the comparison on screen.
+pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared> {
+    let side = |entry: &Entry, findings: &[report_compare::compare::Finding]| {
+        let doc = entry.doc()?;
+        let mut keep = BTreeSet::new();
+        for f in findings {
+            let p = f.paragraph;
+            keep.extend([p.saturating_sub(1), p, p + 1]);
+            if let Some(h) = doc.blocks[..p.min(doc.blocks.len())]
+                .iter()
+                .rposition(|b| b.kind == BlockKind::Heading)
+            {
+                keep.insert(h);
+            }
+        }
+        let paragraphs = keep
+            .into_iter()
+            .filter_map(|i| doc.blocks.get(i).map(|b| (i, b.clone())))
+            .collect();
+        let meta = Document {
+            blocks: Vec::new(),
+            ..doc.clone()
+        };
+        Some(SharedReport {
+            name: entry.name.clone(),
+            hash: format!("{:016x}", entry.hash),
+            findings: entry.read.as_ref().map_or(0, |l| l.findings),
+            blocks: doc.blocks.len(),
+            paragraphs,
+            doc: meta,
+        })
+    };
+    let base = &outcome.base;
+    Some(Shared {
+        kind: KIND.to_string(),
+        comparison: base.clone(),
+        overrides: outcome.overrides.clone(),
+        reports: [
+            side(earlier, &base.before.findings)?,
+            side(later, &base.after.findings)?,
+        ],
+    })
+}
+
+/// Opens link or file text: the action that shows it, or what is wrong, in words.
+pub fn open(text: &str) -> Result<Action, String> {
+    let shared: Shared = share::decode(text).map_err(|e| e.to_string())?;
+    if shared.kind != KIND {
+        return Err(format!(
+            "This link was made by another version of report-compare (\"{}\"). Open it with that version, or ask for the reports.",
+            shared.kind
+        ));
+    }
+    let entry = |r: &SharedReport| {
+        let mut blocks = vec![
+            Block {
+                kind: BlockKind::Paragraph,
+                text: String::new(),
+            };
+            r.blocks.min(1_000_000)
+        ];
+        for (i, b) in &r.paragraphs {
+            if let Some(slot) = blocks.get_mut(*i) {
+                *slot = b.clone();
+            }
+        }
+        let doc = Document {
+            blocks,
+            ..r.doc.clone()
+        };
+        let hash = u64::from_str_radix(&r.hash, 16).unwrap_or(0);
+        (Rc::new(Entry::shared(&r.name, hash, doc, r.findings)), hash)
+    };
+    let (a, ha) = entry(&shared.reports[0]);
+    let (b, hb) = entry(&shared.reports[1]);
+    let kept = shared.overrides.edits.len();
+    let outcome = Outcome::new(
+        (a.id, b.id),
+        storage_key(ha, hb),
+        shared.comparison,
+        shared.overrides,
+        0.0,
+    );
+    let mut message = format!("Opened a shared comparison of {} and {}.", a.name, b.name);
+    if kept > 0 {
+        message.push_str(&format!(
+            " It includes {} by the person who shared it.",
+            super::view::plural(kept, "correction", "corrections")
+        ));
+    }
+    Ok(Action::Open {
+        entries: [a, b],
+        outcome: Rc::new(outcome),
+        message,
+    })
+}
+
+/// The `#c=…` payload of the page's address, if any.
+fn payload_in_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix("#c=").map(str::to_string)
+}
+
+/// Opens the comparison in the address (`#c=…`) when the page starts and whenever it
+/// changes to another one.
+#[hook]
+pub fn use_share_link(dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with((), move |_| {
+        let check = move || {
+            let Some(payload) = payload_in_hash() else {
+                return;
+            };
+            if CURRENT.with(|c| *c.borrow() == payload) {
+                return;
+            }
+            CURRENT.with(|c| *c.borrow_mut() = payload.clone());
+            match open(&payload) {
+                Ok(action) => dispatcher.dispatch(action),
+                Err(e) => dispatcher.dispatch(Action::Say(
+                    format!("{e} You can still compare two reports of your own here."),
+                    true,
+                )),
+            }
+        };
+        check();
+        let listener = Closure::<dyn Fn()>::new(check);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ =
+                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+/// A dropped or chosen `.rcmp` file.
+pub fn is_share_file(file: &web_sys::File) -> bool {
+    file.name().to_lowercase().ends_with(EXTENSION)
+}
+
+/// Reads a `.rcmp` file and opens it.
+pub async fn open_file(file: web_sys::File) -> Action {
+    let bytes = match io::read_bytes(&file).await {
+        Ok(b) => b,
+        Err(e) => return Action::Say(format!("Could not read {}: {e}", file.name()), true),
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    match open(&text) {
+        Ok(action) => action,
+        Err(e) => Action::Say(
+            format!(
+                "{} is not a comparison this app can open. {}",
+                file.name(),
+                e.replace("This link", "The file")
+            ),
+            true,
+        ),
+    }
+}
+
+/// Puts `text` on the clipboard when the browser allows it (a promise we don't wait for).
+fn copy_to_clipboard(text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).unwrap_or_default();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else { return };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return;
+    };
+    if let Some(write) = write.dyn_ref::<js_sys::Function>() {
+        if let Ok(promise) = write.call1(&clipboard, &text.into()) {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                // Denied clipboard: the link is in the box to copy by hand.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        }
+    }
+}
+
+/// Sizes for people: "12.3 KB".
+pub fn size_text(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub outcome: Rc<Outcome>,
+    pub earlier: Rc<Entry>,
+    pub later: Rc<Entry>,
+    pub on_say: Callback<(String, bool)>,
+}
+
+/// "Copy link" and "Download .rcmp file".
+#[function_component(SharePanel)]
+pub fn share_panel(props: &ShareProps) -> Html {
+    let link = use_state(|| None::<(String, usize)>);
+    let encoded = {
+        let (o, a, b) = (
+            props.outcome.clone(),
+            props.earlier.clone(),
+            props.later.clone(),
+        );
+        move || make(&o, &a, &b).map(|s| share::encode(&s))
+    };
+    let on_copy = {
+        let (link, encoded, on_say) = (link.clone(), encoded.clone(), props.on_say.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(payload) = encoded() else { return };
+            let size = payload.len();
+            if size > LINK_LIMIT {
+                link.set(Some((String::new(), size)));
+                on_say.emit((
+                    format!(
+                        "This comparison is too large for a link ({}; links are kept under {}). Download the .rcmp file and send that instead.",
+                        size_text(size),
+                        size_text(LINK_LIMIT)
+                    ),
+                    false,
+                ));
+                return;
+            }
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let base = window.location().href().unwrap_or_default();
+            let base = base.split('#').next().unwrap_or_default().to_string();
+            let url = format!("{base}#c={payload}");
+            CURRENT.with(|c| *c.borrow_mut() = payload.clone());
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(
+                    &JsValue::NULL,
+                    "",
+                    Some(&format!("#c={payload}")),
+                );
+            }
+            copy_to_clipboard(&url);
+            link.set(Some((url, size)));
+            on_say.emit((
+                format!(
+                    "Link copied ({}). It holds the findings and your corrections, not the files; anyone with it sees this comparison.",
+                    size_text(size)
+                ),
+                false,
+            ));
+        })
+    };
+    let on_download = {
+        let (encoded, on_say) = (encoded.clone(), props.on_say.clone());
+        let name = {
+            let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string();
+            format!(
+                "{} vs {}{EXTENSION}",
+                stem(&props.earlier.name),
+                stem(&props.later.name)
+            )
+        };
+        Callback::from(move |_: MouseEvent| {
+            let Some(payload) = encoded() else { return };
+            if let Err(e) = io::download(&name, "application/x-report-compare", &payload) {
+                on_say.emit((e, true));
+            }
+        })
+    };
+    html! {
+        <section class="share" aria-labelledby="share-heading" data-share="">
+            <h2 id="share-heading">{"Share"}</h2>
+            <p class="muted">{"A link holds this comparison and your corrections (not the files) after the #, which browsers never send to a server."}</p>
+            <div class="row-buttons">
+                <button type="button" class="button" onclick={on_copy} data-copy-link="">{"Copy link"}</button>
+                <button type="button" class="button quiet" onclick={on_download} data-download-share="">{"Download .rcmp file"}</button>
+            </div>
+            if let Some((url, size)) = &*link {
+                if url.is_empty() {
+                    <p class="share-note" data-share-size={size.to_string()}>
+                        {format!("Too large for a link ({}). Use “Download .rcmp file”; the person you send it to drops it on this page.", size_text(*size))}
+                    </p>
+                } else {
+                    <p class="share-note">
+                        <label for="share-link">{format!("Link ({}):", size_text(*size))}</label>
+                        <input id="share-link" class="share-link" type="text" readonly=true value={url.clone()}
+                            data-share-size={size.to_string()} />
+                    </p>
+                }
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SharedProps {
+    pub earlier: Rc<Entry>,
+    pub later: Rc<Entry>,
+}
+
+/// Shown instead of the drop area when a shared comparison is open.
+#[function_component(SharedPanel)]
+pub fn shared_panel(props: &SharedProps) -> Html {
+    let card = |label: &str, e: &Entry| {
+        let doc = e.doc();
+        html! {
+            <article class="card filled" data-card={label.to_lowercase()}>
+                <h3 class="card-title">{format!("{label} report")}</h3>
+                <p class="file-name">{e.name.clone()}<span class="muted">{" (shared)"}</span></p>
+                if let Some(t) = doc.and_then(|d| d.title.clone()) {
+                    <p class="doc-title">{t}</p>
+                }
+                <p class="facts">
+                    {match e.date() { Some(d) => format!("Dated {}", human_date(d)), None => "No date found".to_string() }}
+                    <span class="sep" aria-hidden="true">{" · "}</span>
+                    {super::view::plural(e.read.as_ref().map_or(0, |l| l.findings), "finding", "findings")}
+                </p>
+            </article>
+        }
+    };
+    html! {
+        <section class="load shared" aria-labelledby="shared-heading" data-shared="">
+            <h2 id="shared-heading">{"A shared comparison"}</h2>
+            <p>{"This comparison was shared with you. The original files aren’t here, only their findings and the paragraphs around them, so it can’t be re-run; you can read it, correct it and export it. To compare two reports of your own, drop them on this page or "}
+                <a href="./">{"start afresh"}</a>{"."}</p>
+            <div class="cards compact">
+                {card("Earlier", &props.earlier)}
+                {card("Later", &props.later)}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,227 @@
+// Share links, .rcmp files and the strict Content-Security-Policy, end to end: the release
+// build served from a sub-path (server.mjs), Debian's Chromium via playwright-core.
+// Every page records requests, console messages, page errors and CSP violations
+// (`securitypolicyviolation` events, recorded before any page script runs).
+// Run: DIST_DIR=../../dist node --test share.test.mjs (scripts/test.sh does).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
+const PREFIX = '/tools/report-compare/';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const VERDICTS = ['regressed', 'mixed', 'persisted', 'improved', 'new', 'dropped'];
+const read = (p) => readFile(join(ROOT, p), 'utf8');
+
+let server;
+let browser;
+const files = {};
+
+before(async () => {
+  files.seed = [
+    { name: 'luton-2023-news-article.txt', text: await read('www/samples/luton-2023-news-article.txt') },
+    { name: 'luton-2021-focused-visit.txt', text: await read('www/samples/luton-2021-focused-visit.txt') },
+  ];
+  files.ilacs = [
+    { name: 'luton-2022-09-05.txt', text: await read('tests/fixtures/ilacs/luton-2022-09-05.txt') },
+    { name: 'luton-2026-03-10.txt', text: await read('tests/fixtures/ilacs/luton-2026-03-10.txt') },
+  ];
+  server = await startServer(DIST, PREFIX);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser context and page at `url`, recording everything. */
+async function openPage(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const log = { requests: [], console: [], pageErrors: [] };
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  await page.goto(url);
+  await page.locator('.app').waitFor();
+  return { context, page, log };
+}
+
+async function assertClean(page, log) {
+  const foreign = log.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== server.origin);
+  assert.deepEqual(foreign, [], 'requests to another host');
+  assert.deepEqual(log.console.filter((m) => m.type === 'error' || /Content.Security.Policy/i.test(m.text)), [], 'console errors or CSP messages');
+  assert.deepEqual(log.pageErrors, [], 'page errors');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations');
+}
+
+async function drop(page, list) {
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([f.text], f.name, { type: f.type ?? 'text/plain' }));
+    const target = document.querySelector('[data-dropzone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, list);
+}
+
+async function tileCounts(page) {
+  const counts = {};
+  for (const v of VERDICTS) counts[v] = Number(await page.locator(`.tile[data-verdict=${v}] .tile-count`).innerText());
+  return counts;
+}
+
+/** FNV-1a 64 of UTF-8 text, as the app names saved corrections. */
+function fnv(text) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(text)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
+}
+
+test('share link: opened in a fresh browser it shows the same overview, counts and corrections', async () => {
+  const a = await openPage(server.url);
+  const [later, earlier] = files.seed;
+  // A correction of the earlier person, saved as the app saves it (key: hashes of the files).
+  const firstTheme = async (page) => page.locator('.overview .theme-row').first().getAttribute('data-theme');
+  await drop(a.page, files.seed);
+  await a.page.locator('.overview .theme-row').first().waitFor();
+  const theme = await firstTheme(a.page);
+  const was = await a.page.locator(`.theme-row[data-theme="${theme}"] .verdict`).getAttribute('data-verdict');
+  const to = was === 'improved' ? 'regressed' : 'improved';
+  await a.page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key: `report-compare:corrections:v1:${fnv(earlier.text)}-${fnv(later.text)}`,
+    value: JSON.stringify({ schema: 'report-compare-overrides/1', edits: [{ kind: 'theme_verdict', theme, verdict: to, note: 'Checked by hand' }] }),
+  });
+  await a.page.reload();
+  await a.page.locator('[data-dropzone]').waitFor();
+  await drop(a.page, files.seed);
+  await a.page.locator(`.theme-row[data-theme="${theme}"] .verdict[data-verdict=${to}]`).waitFor();
+  const overview = await a.page.locator('.overview').innerHTML();
+  const counts = await tileCounts(a.page);
+
+  await a.page.locator('[data-copy-link]').click();
+  const box = a.page.locator('#share-link');
+  await box.waitFor();
+  const link = await box.inputValue();
+  const size = Number(await box.getAttribute('data-share-size'));
+  console.log(`# seed pair link: ${size} bytes (${link.length} with the address)`);
+  assert.ok(size < 64 * 1024);
+  assert.ok(link.startsWith(`${server.url}#c=rc1.`), link.slice(0, 80));
+  assert.equal(new URL(a.page.url()).hash, new URL(link).hash, 'the address bar holds the link');
+  // Nothing of the reports outside the fragment.
+  const url = new URL(link);
+  assert.equal(url.pathname + url.search, PREFIX);
+  await assertClean(a.page, a.log);
+  await a.context.close();
+
+  const b = await openPage(link);
+  await b.page.locator('[data-shared]').waitFor();
+  await b.page.locator('.overview .theme-row').first().waitFor();
+  assert.equal(await b.page.locator('.overview').innerHTML(), overview, 'same overview, byte for byte');
+  assert.deepEqual(await tileCounts(b.page), counts);
+  assert.match(await b.page.locator('[data-shared]').innerText(), /original files aren’t here/);
+  assert.equal(await b.page.title(), 'report-compare');
+  // No report text in storage keys; nothing stored just by opening.
+  assert.deepEqual(await b.page.evaluate(() => Object.keys(localStorage)), []);
+  // A theme page and its surrounding text still work from the shared paragraphs.
+  await b.page.locator(`.theme-row[data-theme="${theme}"] a`).first().click();
+  await b.page.locator('.detail').waitFor();
+  const toggle = b.page.locator('.context-toggle').first();
+  if (await toggle.count()) {
+    await toggle.click();
+    assert.ok((await b.page.locator('.context-para').first().innerText()).trim().length > 0);
+  }
+  await assertClean(b.page, b.log);
+  await b.context.close();
+});
+
+test('broken, truncated, tampered or foreign links open the app with a clear message', async () => {
+  const a = await openPage(server.url);
+  await drop(a.page, files.seed);
+  await a.page.locator('.overview .theme-row').first().waitFor();
+  await a.page.locator('[data-copy-link]').click();
+  const link = await a.page.locator('#share-link').inputValue();
+  await a.context.close();
+  const payload = link.split('#c=')[1];
+  const tampered = payload.slice(0, 200) + (payload[200] === 'A' ? 'B' : 'A') + payload.slice(201);
+  const cases = [
+    [payload.slice(0, payload.length / 2), /cut short|incomplete or damaged/],
+    [tampered, /cut short|changed|damaged/],
+    ['hello', /incomplete or damaged/],
+    ['rc9.00.AAAA', /another version/],
+  ];
+  for (const [bad, message] of cases) {
+    const b = await openPage(`${server.url}#c=${bad}`);
+    await b.page.locator('[data-dropzone]').waitFor();
+    const status = b.page.locator('[role=status].error');
+    await status.waitFor();
+    assert.match(await status.innerText(), message);
+    await assertClean(b.page, b.log);
+    await b.context.close();
+  }
+});
+
+test('two large reports: too big for a link, so a .rcmp file, which opens by drop', async () => {
+  const a = await openPage(server.url);
+  await drop(a.page, files.ilacs);
+  await a.page.locator('.overview .theme-row').first().waitFor();
+  const counts = await tileCounts(a.page);
+  const overview = await a.page.locator('.overview').innerHTML();
+  await a.page.locator('[data-copy-link]').click();
+  const note = a.page.locator('.share-note[data-share-size]');
+  await note.waitFor();
+  const size = Number(await note.getAttribute('data-share-size'));
+  console.log(`# two ILACS reports: ${size} bytes`);
+  if (size > 64 * 1024) assert.match(await note.innerText(), /Too large for a link/);
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.locator('[data-download-share]').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.rcmp$/);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.startsWith('rc1.'));
+  await assertClean(a.page, a.log);
+  await a.context.close();
+
+  const b = await openPage(server.url);
+  await drop(b.page, [{ name: download.suggestedFilename(), text, type: '' }]);
+  await b.page.locator('[data-shared]').waitFor();
+  await b.page.locator('.overview .theme-row').first().waitFor();
+  assert.deepEqual(await tileCounts(b.page), counts);
+  assert.equal(await b.page.locator('.overview').innerHTML(), overview);
+  await assertClean(b.page, b.log);
+  await b.context.close();
+});
+
+test('strict CSP: no unsafe-inline or unsafe-eval, inline bootstrap hashed, no violations', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+  assert.match(policy, /script-src 'self' 'sha256-[^']+'/);
+  assert.match(policy, /'wasm-unsafe-eval'/);
+  assert.match(policy, /worker-src 'self'/);
+  assert.match(policy, /connect-src 'self'/);
+  const a = await openPage(server.url);
+  await a.page.getByRole('button', { name: 'Try the sample' }).click();
+  await a.page.locator('.overview .theme-row').first().waitFor();
+  await assertClean(a.page, a.log);
+  await a.context.close();
+});
