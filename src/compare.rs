@@ -172,34 +172,37 @@ pub fn link_verdict(before: Polarity, after: Polarity, direction: Option<Directi
 
 /// Overall verdict of a theme from its links.
 pub fn theme_verdict(links: &[Link]) -> Verdict {
-    let count = |v: Verdict| links.iter().filter(|l| l.verdict == v).count();
-    let (imp, reg, per, new, dropped) = (
-        count(Verdict::Improved),
-        count(Verdict::Regressed),
-        count(Verdict::Persisted),
-        count(Verdict::New),
-        count(Verdict::Dropped),
+    // Stronger evidence counts for more: a pair weighs its similarity, a person's
+    // correction weighs most.
+    let weight = |l: &Link| {
+        if l.overridden {
+            1.0
+        } else {
+            l.similarity.max(0.05)
+        }
+    };
+    let sum = |v: Verdict| -> f32 { links.iter().filter(|l| l.verdict == v).map(weight).sum() };
+    let (imp, reg, per) = (
+        sum(Verdict::Improved),
+        sum(Verdict::Regressed),
+        sum(Verdict::Persisted),
     );
-    if imp + reg + per == 0 {
-        return match (new, dropped) {
-            (0, _) => Verdict::Dropped,
-            (_, 0) => Verdict::New,
+    let total = imp + reg + per;
+    if total == 0.0 {
+        let has = |v: Verdict| links.iter().any(|l| l.verdict == v);
+        return match (has(Verdict::New), has(Verdict::Dropped)) {
+            (false, _) => Verdict::Dropped,
+            (_, false) => Verdict::New,
             _ => Verdict::Mixed,
         };
     }
-    if imp > 0 && reg > 0 {
-        // Clear majority wins; otherwise the links disagree.
-        return if imp >= 2 * reg && imp > per {
-            Verdict::Improved
-        } else if reg >= 2 * imp && reg > per {
-            Verdict::Regressed
-        } else {
-            Verdict::Mixed
-        };
+    // Improvement and regression both carry real weight: the links disagree.
+    if imp * 3.0 >= total && reg * 3.0 >= total {
+        return Verdict::Mixed;
     }
-    if imp > 0 && imp * 2 >= per {
+    if imp > reg && imp > per {
         Verdict::Improved
-    } else if reg > 0 && reg * 2 >= per {
+    } else if reg > imp && reg > per {
         Verdict::Regressed
     } else {
         Verdict::Persisted
@@ -431,24 +434,37 @@ mod tests {
     }
 
     #[test]
-    fn theme_verdict_is_mixed_when_links_disagree() {
-        let link = |v| Link::new(None, None, v, 0.0, Speaker::Inspectors);
+    fn theme_verdict_weighs_links_by_similarity() {
+        let link = |v, s| Link::new(None, None, v, s, Speaker::Inspectors);
+        use Verdict::*;
         assert_eq!(
-            theme_verdict(&[link(Verdict::Improved), link(Verdict::Regressed)]),
-            Verdict::Mixed
+            theme_verdict(&[link(Improved, 0.3), link(Regressed, 0.3)]),
+            Mixed
         );
         assert_eq!(
-            theme_verdict(&[link(Verdict::Improved), link(Verdict::Persisted)]),
-            Verdict::Improved
+            theme_verdict(&[link(Improved, 0.4), link(Persisted, 0.2)]),
+            Improved
         );
         assert_eq!(
-            theme_verdict(&[link(Verdict::Persisted), link(Verdict::New)]),
-            Verdict::Persisted
+            theme_verdict(&[
+                link(Regressed, 0.1),
+                link(Persisted, 0.4),
+                link(Improved, 0.1)
+            ]),
+            Persisted
         );
-        assert_eq!(theme_verdict(&[link(Verdict::New)]), Verdict::New);
         assert_eq!(
-            theme_verdict(&[link(Verdict::Dropped), link(Verdict::Dropped)]),
-            Verdict::Dropped
+            theme_verdict(&[link(Persisted, 0.2), link(New, 0.0)]),
+            Persisted
         );
+        assert_eq!(theme_verdict(&[link(New, 0.0)]), New);
+        assert_eq!(
+            theme_verdict(&[link(Dropped, 0.0), link(Dropped, 0.0)]),
+            Dropped
+        );
+        assert_eq!(theme_verdict(&[link(Dropped, 0.0), link(New, 0.0)]), Mixed);
+        let mut corrected = link(Improved, 0.1);
+        corrected.overridden = true;
+        assert_eq!(theme_verdict(&[corrected, link(Persisted, 0.5)]), Improved);
     }
 }
