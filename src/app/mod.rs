@@ -8,6 +8,7 @@
 //! pure helpers; `io.rs` the browser calls.
 
 mod detail;
+mod embed;
 mod io;
 mod jobs;
 mod load;
@@ -344,6 +345,7 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::Say(text, error))
         })
     };
+    embed::use_embed(&state, on_files.clone(), on_say.clone());
     let on_prefs = {
         let prefs = prefs.clone();
         Callback::from(move |p: Prefs| prefs.set(p))
@@ -446,7 +448,7 @@ pub fn app() -> Html {
     let in_detail = theme.is_some();
 
     html! {
-        <div class={classes!("app", (*dragging).then_some("dragging"))}
+        <div class={classes!("app", (*dragging).then_some("dragging"), embed::is_embedded().then_some("embed"))}
             ondragover={ondragover.clone()} ondragenter={ondragover} {ondragleave} {ondrop}>
             <a class="skip-link" href="#main" onclick={on_skip}>{"Skip to content"}</a>
             <header class="site-header">
