@@ -95,6 +95,10 @@ pub struct Link {
     /// The person's note on their change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Polarity of the later finding, so "persisted" reads as a persisting concern or a
+    /// strength still held (filled in by [`refresh`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later_polarity: Option<Polarity>,
 }
 
 impl Link {
@@ -116,7 +120,16 @@ impl Link {
             similarity,
             overridden: false,
             note: None,
+            later_polarity: None,
         }
+    }
+
+    /// A persisting concern (or a pair whose later side is a concern): not good news.
+    fn later_concern(&self) -> bool {
+        matches!(
+            self.later_polarity,
+            Some(Polarity::Concern | Polarity::Mixed)
+        )
     }
 }
 
@@ -181,13 +194,14 @@ pub fn theme_verdict(links: &[Link]) -> Verdict {
             l.similarity.max(0.05)
         }
     };
-    let sum = |v: Verdict| -> f32 { links.iter().filter(|l| l.verdict == v).map(weight).sum() };
-    let (imp, reg, per) = (
-        sum(Verdict::Improved),
-        sum(Verdict::Regressed),
-        sum(Verdict::Persisted),
-    );
-    let total = imp + reg + per;
+    let sum = |keep: &dyn Fn(&Link) -> bool| -> f32 {
+        links.iter().filter(|l| keep(l)).map(weight).sum()
+    };
+    let imp = sum(&|l| l.verdict == Verdict::Improved);
+    let reg = sum(&|l| l.verdict == Verdict::Regressed);
+    let concerns_kept = sum(&|l| l.verdict == Verdict::Persisted && l.later_concern());
+    let strengths_kept = sum(&|l| l.verdict == Verdict::Persisted && !l.later_concern());
+    let total = imp + reg + concerns_kept + strengths_kept;
     if total == 0.0 {
         let has = |v: Verdict| links.iter().any(|l| l.verdict == v);
         return match (has(Verdict::New), has(Verdict::Dropped)) {
@@ -200,9 +214,11 @@ pub fn theme_verdict(links: &[Link]) -> Verdict {
     if imp * 3.0 >= total && reg * 3.0 >= total {
         return Verdict::Mixed;
     }
-    if imp > reg && imp > per {
+    // Strengths still held do not contradict an improvement, nor concerns still there
+    // a regression; the other way round they do.
+    if imp > reg && imp >= concerns_kept {
         Verdict::Improved
-    } else if reg > imp && reg > per {
+    } else if reg > imp && reg >= strengths_kept {
         Verdict::Regressed
     } else {
         Verdict::Persisted
@@ -375,6 +391,15 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
 /// without links are removed) and the summary. Call it after editing links (overrides).
 pub fn refresh(c: &mut Comparison) {
     c.themes.retain(|t| !t.links.is_empty());
+    let later: std::collections::HashMap<&str, Polarity> = c
+        .after
+        .findings
+        .iter()
+        .map(|f| (f.id.as_str(), f.polarity))
+        .collect();
+    for link in c.themes.iter_mut().flat_map(|t| &mut t.links) {
+        link.later_polarity = link.after.as_deref().and_then(|id| later.get(id).copied());
+    }
     let mut summary = Summary::default();
     for theme in &mut c.themes {
         let distinct = |f: fn(&Link) -> &Option<String>| {
@@ -435,36 +460,57 @@ mod tests {
 
     #[test]
     fn theme_verdict_weighs_links_by_similarity() {
-        let link = |v, s| Link::new(None, None, v, s, Speaker::Inspectors);
+        let link = |v, s, later| Link {
+            later_polarity: Some(later),
+            ..Link::new(None, None, v, s, Speaker::Inspectors)
+        };
         use Verdict::*;
         assert_eq!(
-            theme_verdict(&[link(Improved, 0.3), link(Regressed, 0.3)]),
+            theme_verdict(&[link(Improved, 0.3, Strength), link(Regressed, 0.3, Concern)]),
             Mixed
         );
+        // A strength still held does not dilute an improvement; a concern still there does.
         assert_eq!(
-            theme_verdict(&[link(Improved, 0.4), link(Persisted, 0.2)]),
+            theme_verdict(&[
+                link(Improved, 0.2, Strength),
+                link(Persisted, 0.4, Strength)
+            ]),
             Improved
         );
         assert_eq!(
+            theme_verdict(&[link(Improved, 0.2, Strength), link(Persisted, 0.4, Concern)]),
+            Persisted
+        );
+        assert_eq!(
+            theme_verdict(&[link(Regressed, 0.2, Concern), link(Persisted, 0.4, Concern)]),
+            Regressed
+        );
+        assert_eq!(
             theme_verdict(&[
-                link(Regressed, 0.1),
-                link(Persisted, 0.4),
-                link(Improved, 0.1)
+                link(Regressed, 0.1, Concern),
+                link(Persisted, 0.4, Strength),
+                link(Improved, 0.1, Strength)
             ]),
             Persisted
         );
         assert_eq!(
-            theme_verdict(&[link(Persisted, 0.2), link(New, 0.0)]),
+            theme_verdict(&[link(Persisted, 0.2, Concern), link(New, 0.0, Neutral)]),
             Persisted
         );
-        assert_eq!(theme_verdict(&[link(New, 0.0)]), New);
+        assert_eq!(theme_verdict(&[link(New, 0.0, Neutral)]), New);
         assert_eq!(
-            theme_verdict(&[link(Dropped, 0.0), link(Dropped, 0.0)]),
+            theme_verdict(&[link(Dropped, 0.0, Neutral), link(Dropped, 0.0, Neutral)]),
             Dropped
         );
-        assert_eq!(theme_verdict(&[link(Dropped, 0.0), link(New, 0.0)]), Mixed);
-        let mut corrected = link(Improved, 0.1);
+        assert_eq!(
+            theme_verdict(&[link(Dropped, 0.0, Neutral), link(New, 0.0, Neutral)]),
+            Mixed
+        );
+        let mut corrected = link(Improved, 0.1, Strength);
         corrected.overridden = true;
-        assert_eq!(theme_verdict(&[corrected, link(Persisted, 0.5)]), Improved);
+        assert_eq!(
+            theme_verdict(&[corrected, link(Persisted, 0.5, Concern)]),
+            Improved
+        );
     }
 }
