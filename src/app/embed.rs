@@ -43,6 +43,16 @@ pub fn param(name: &str) -> Option<String> {
         })
 }
 
+/// Opened from disk (the single-file build, `make single-file`): nothing can be fetched.
+pub fn is_file_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
+/// What "Try the sample" says in the single-file build.
+pub const NO_SAMPLE: &str = "The sample isn’t included in this single-file version (a page opened from disk can’t fetch files). Choose two reports, drop them here, or paste their text.";
+
 /// `?embed=1`: the compact layout.
 pub fn is_embedded() -> bool {
     param("embed").is_some_and(|v| v == "1" || v == "true")

@@ -291,6 +291,10 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: ()| {
             let dispatcher = dispatcher.clone();
+            if embed::is_file_page() {
+                dispatcher.dispatch(Action::Say(embed::NO_SAMPLE.to_string(), true));
+                return;
+            }
             spawn_local(async move {
                 dispatcher.dispatch(Action::Busy(Some("Loading the sample…".to_string())));
                 let mut entries = Vec::new();

@@ -1,0 +1,50 @@
+// Makes one self-contained page from a Trunk build: the CSS in a <style>, the wasm-bindgen
+// glue and the wasm (base64) in one inline module script that instantiates the wasm from
+// bytes (no fetch, so it works from file:// or as an e-mail attachment). The CSP keeps its
+// strictness: the inline script and style are allowed by their sha256, nothing else.
+// No worker here (a file:// page can't start one): the app reads and compares on the page,
+// text, Markdown and HTML only (PDF and Word files get a message asking for their text).
+// Usage: node scripts/single-file.mjs DIST_DIR OUT.html
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [dist, out] = process.argv.slice(2);
+const pick = (re) => {
+  const name = readdirSync(dist).find((f) => re.test(f));
+  if (!name) throw new Error(`${dist}: no file matching ${re}`);
+  return join(dist, name);
+};
+let html = readFileSync(join(dist, 'index.html'), 'utf8');
+const css = readFileSync(pick(/^style-.*\.css$/), 'utf8');
+const glue = readFileSync(pick(/^report-compare-web-.*\.js$/), 'utf8')
+  .replace(/^export \{[^}]*\};?\s*$/m, '')
+  .replace(/new URL\('[^']*', import\.meta\.url\)/, 'undefined');
+const wasm = readFileSync(pick(/^report-compare-web-.*_bg\.wasm$/)).toString('base64');
+
+const script = `${glue}
+{
+  const text = atob(${JSON.stringify(wasm)});
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  await __wbg_init({ module_or_path: bytes });
+}
+`;
+const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+html = html
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${script}</script>`)
+  .replace(/(http-equiv="Content-Security-Policy" content=")([^"]*)"/, (_, head, policy) => {
+    const strict = policy
+      .replace(/script-src [^;]*/, `script-src ${sha(script)} 'wasm-unsafe-eval'`)
+      .replace(/style-src [^;]*/, `style-src ${sha(css)}`);
+    return `${head}${strict}"`;
+  });
+if (/<script[^>]*\bsrc=|<link[^>]*\bhref="\.\//.test(html)) throw new Error('single file still refers to other files');
+if (/'unsafe-inline'|'unsafe-eval'/.test(html.match(/Content-Security-Policy" content="([^"]*)"/)[1])) {
+  throw new Error('single file CSP is not strict');
+}
+writeFileSync(out, html);
+console.log(`${out}: ${html.length} bytes`);
