@@ -66,6 +66,8 @@ clippy() {
   local rc=0
   cargo clippy --all-targets -- -D warnings || rc=1
   cargo clippy --target wasm32-unknown-unknown --bin report-compare-web -- -D warnings || rc=1
+  # the Web Worker, with the PDF and Word readers as Trunk builds it
+  cargo clippy --target wasm32-unknown-unknown --bin report-compare-worker -- -D warnings || rc=1
   # --profile test lints the #[cfg(test)] code of the app too
   cargo clippy --target wasm32-unknown-unknown --profile test \
     --bin report-compare-web --test web -- -D warnings || rc=1

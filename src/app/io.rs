@@ -174,6 +174,19 @@ pub async fn next_paint() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves in a later task (a zero timeout): work split by it never holds the main
+/// thread for long (the page can paint and answer input in between).
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Moves keyboard focus to the element with this id (after the next render).
 pub fn focus(id: &str) {
     let element = web_sys::window()

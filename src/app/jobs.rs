@@ -59,6 +59,12 @@ struct Pending {
     reject: Function,
 }
 
+/// The worker's message and error handlers (kept alive with it).
+type Listeners = (
+    Closure<dyn Fn(MessageEvent)>,
+    Closure<dyn Fn(web_sys::Event)>,
+);
+
 struct Client {
     worker: Option<Worker>,
     ready: bool,
@@ -68,10 +74,7 @@ struct Client {
     pending: HashMap<u32, Pending>,
     next_job: u32,
     on_progress: Option<Callback<Progress>>,
-    listeners: Option<(
-        Closure<dyn Fn(MessageEvent)>,
-        Closure<dyn Fn(web_sys::Event)>,
-    )>,
+    listeners: Option<Listeners>,
 }
 
 thread_local! {
@@ -343,6 +346,8 @@ pub async fn compare(before: &Document, after: &Document) -> Result<(Comparison,
         .await;
         match reply {
             Ok(message) => {
+                // The answer arrived in the message's task; parse it in a task of its own.
+                io::yield_now().await;
                 let header = message.get(0).as_string().unwrap_or_default();
                 return match serde_json::from_str::<Reply>(&header) {
                     Ok(Reply::Compared {

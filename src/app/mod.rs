@@ -220,9 +220,10 @@ pub fn app() -> Html {
                         let overrides = io::load(&key)
                             .and_then(|text| Overrides::from_json(&text).ok())
                             .unwrap_or_default();
-                        dispatcher.dispatch(Action::Compared(Rc::new(Outcome::new(
-                            ids, key, base, overrides, millis,
-                        ))));
+                        let outcome = Outcome::new(ids, key, base, overrides, millis);
+                        // The overview renders in a task of its own.
+                        io::yield_now().await;
+                        dispatcher.dispatch(Action::Compared(Rc::new(outcome)));
                     });
                 }
             }

@@ -129,6 +129,22 @@ pub fn corrections(props: &CorrectionsProps) -> Html {
 pub fn print_report(props: &OutcomeProps) -> Html {
     let o = &props.outcome;
     let c = &o.applied;
+    // Rendered a task after the overview (it holds every finding): the overview shows
+    // first, and neither render holds the main thread for long.
+    let shown = use_state(|| None::<((u32, u32), u32)>);
+    {
+        let shown = shown.clone();
+        use_effect_with((o.pair, o.revision), move |key| {
+            let key = *key;
+            yew::platform::spawn_local(async move {
+                super::io::yield_now().await;
+                shown.set(Some(key));
+            });
+        });
+    }
+    if *shown != Some((o.pair, o.revision)) {
+        return html! { <div class="print-only" aria-hidden="true"></div> };
+    }
     html! {
         <div class="print-only" aria-hidden="true">
             <h1>{"What changed between two reports"}</h1>
