@@ -19,6 +19,8 @@ node "$ROOT/scripts/csp.mjs" "$OUT/index.html" >>"$log" || die "CSP step failed 
 sizes() { # sizes FILE: "RAW, GZ gzip -9"
   echo "$(kb "$(wc -c <"$1")"), $(kb "$(gzip -9c "$1" | wc -c)") gzip -9"
 }
-page=$(ls "$OUT"/report-compare-web-*.wasm "$OUT"/report-compare-web_bg.wasm 2>/dev/null | head -n 1)
+# One glob for both names Trunk uses (with and without a content hash): a glob that
+# matches nothing would make ls fail, and pipefail would stop the script here.
+page=$(ls "$OUT"/report-compare-web*_bg.wasm | head -n 1)
 worker="$OUT/report-compare-worker_bg.wasm"
 say "built $OUT/ (page wasm $(sizes "$page"); worker wasm $(sizes "$worker"))"

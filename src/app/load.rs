@@ -15,7 +15,7 @@ use super::view::{human_date, plural};
 
 /// What files the pickers offer (old Word, OpenDocument and RTF too, so the reason they
 /// can't be read is shown rather than the file being hidden).
-pub const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.doc,.odt,.rtf,text/plain,text/markdown,text/html";
+pub const ACCEPT: &str = ".rcmp,.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.doc,.odt,.rtf,text/plain,text/markdown,text/html";
 
 #[derive(Properties, PartialEq)]
 pub struct LoadProps {
