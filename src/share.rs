@@ -43,7 +43,7 @@ impl fmt::Display for ShareError {
 impl std::error::Error for ShareError {}
 
 /// FNV-1a, 64 bit: a checksum against truncation and accidental edits (not a signature).
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
     })
@@ -64,9 +64,11 @@ pub fn encode<T: Serialize>(state: &T) -> String {
 /// Decodes link/file text (a bare payload, `#c=...`, or a whole URL with that fragment).
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
     let text = text.trim();
-    let payload = match text.find("c=") {
-        Some(at) if text.contains('#') || text.starts_with("c=") => &text[at + 2..],
-        _ => text,
+    // "#c=" first: a URL's query may contain "c=" too ("?src=...").
+    let payload = match (text.find("#c="), text.strip_prefix("c=")) {
+        (Some(at), _) => &text[at + 3..],
+        (None, Some(rest)) => rest,
+        (None, None) => text,
     };
     let mut parts = payload.splitn(3, '.');
     let version = parts.next().unwrap_or_default();
