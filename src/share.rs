@@ -127,7 +127,7 @@ mod tests {
         let back: Comparison = decode(&link).unwrap();
         assert_eq!(back, c);
         let from_url: Comparison =
-            decode(&format!("https://intranet.example/tools/rc/#c={link}")).unwrap();
+            decode(&format!("https://intranet.example/tools/rc/?src=x#c={link}")).unwrap();
         assert_eq!(from_url, c);
     }
 
