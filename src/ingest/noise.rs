@@ -38,6 +38,16 @@ const JUNK_PHRASES: &[&str] = &[
     "most read",
     "trending",
     "download the app",
+    "copy link",
+    "share article",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "sign in",
+    "log in",
+    "listen to this article",
+    "min read",
 ];
 
 /// Photo credits: a block carrying one is a caption, however long.
@@ -93,6 +103,23 @@ pub fn is_noise(text: &str) -> bool {
         || is_call_to_action(&lower, words)
         || is_doubled(t)
         || is_table_row(t)
+        || is_byline(t, &lower, words)
+}
+
+/// "By Jane Smith", "Published 19 July 2023, 10:02 BST", "Updated 2 hours ago".
+fn is_byline(text: &str, lower: &str, words: usize) -> bool {
+    let capitalised_name = lower.starts_with("by ")
+        && words <= 6
+        && text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let stamp = (lower.starts_with("published")
+        || lower.starts_with("updated")
+        || lower.starts_with("last updated"))
+        && words <= 10
+        && !text.trim_end().ends_with('.');
+    capitalised_name || stamp
 }
 
 /// "Yours sincerely" and friends: what follows is a signature.
@@ -252,6 +279,9 @@ mod tests {
             "Hide Ad",
             "Related topics:",
             "Visit Shots! now",
+            "By Jane Smith",
+            "Published 19 July 2023, 10:02 BST",
+            "Share on Facebook Twitter WhatsApp Copy link",
             "A dog on a sofa. (Picture: Pexels)A dog on a sofa. (Picture: Pexels)",
         ] {
             assert!(is_noise(line), "{line}");
@@ -265,6 +295,8 @@ mod tests {
             "Most decisions are timely and lead to the right response.",
             "Children in care are supported well to maintain relationships with their parents.",
             "Visits to children are regular and purposeful.",
+            "By March, caseloads had fallen in every team.",
+            "Published guidance is followed by most practitioners.",
         ] {
             assert!(!is_noise(line), "{line}");
         }
