@@ -132,6 +132,9 @@ pub fn app() -> Html {
     let last_route = use_mut_ref(|| None::<String>);
     share::use_share_link(state.dispatcher());
     let progress = use_state(|| None::<jobs::Progress>);
+    // Bumped by "Compare them" (after a cancelled comparison) to compare the same pair again.
+    let attempt = use_state(|| 0u32);
+    let compare_stopped = use_state(|| false);
 
     // The worker that reads and compares; its progress goes to the progress bar.
     {
@@ -190,14 +193,17 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         let progress = progress.clone();
-        use_effect_with(state.pair_ids(), move |ids| {
+        let compare_stopped = compare_stopped.clone();
+        use_effect_with((state.pair_ids(), *attempt), move |(ids, _)| {
             let done = state.outcome.as_ref().map(|o| o.pair);
             if let (Some(ids), Some((a, b))) = (*ids, state.pair()) {
                 if done != Some(ids) {
                     let dispatcher = state.dispatcher();
                     let progress = progress.clone();
+                    let compare_stopped = compare_stopped.clone();
                     spawn_local(async move {
                         progress.set(None);
+                        compare_stopped.set(false);
                         dispatcher
                             .dispatch(Action::Busy(Some("Comparing the two reports…".to_string())));
                         io::next_paint().await;
@@ -208,9 +214,10 @@ pub fn app() -> Html {
                             Ok(done) => done,
                             Err(stopped) => {
                                 let (text, error) = stopped_message(stopped, "the comparison");
+                                compare_stopped.set(true);
                                 dispatcher.dispatch(Action::Busy(None));
                                 dispatcher.dispatch(Action::Say(
-                                    format!("{text} Both reports are still loaded: swap them, or add one again, to compare."),
+                                    format!("{text} Both reports are still loaded: “Compare them” starts again."),
                                     error,
                                 ));
                                 return;
@@ -383,6 +390,10 @@ pub fn app() -> Html {
         })
     };
     let on_cancel = Callback::from(|_: MouseEvent| jobs::cancel());
+    let on_compare = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
     let on_skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         io::focus("main");
@@ -409,6 +420,8 @@ pub fn app() -> Html {
                         <button type="button" class="button quiet cancel" onclick={on_cancel}>{"Cancel"}</button>
                     }
                 </div>
+            } else if *compare_stopped && state.pair().is_some() && outcome.is_none() {
+                <button type="button" class="button primary compare-again" onclick={on_compare}>{"Compare them"}</button>
             }
             <p class={classes!("status", message.error.then_some("error"),
                     (state.busy.is_some() || message.quiet).then_some("visually-hidden"))}

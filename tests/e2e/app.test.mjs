@@ -816,7 +816,7 @@ test('a Word file loads; a truncated PDF shows the engine’s reason beside it w
   await context.close();
 });
 
-test('progress while a long PDF is read; Cancel (by keyboard) returns control and a fresh worker carries on', async () => {
+test('progress while a long PDF is read; Cancel (by keyboard) returns control and a fresh worker carries on', async (t) => {
   const { context, page, log } = await open();
   const long = await pdfFile(LONG_PDF.path, 'long.pdf');
   await dropFiles(page, [long, { ...long, name: 'long-copy.pdf' }]);
@@ -829,9 +829,33 @@ test('progress while a long PDF is read; Cancel (by keyboard) returns control an
   await page.locator('.busy').waitFor({ state: 'detached' });
   assert.match(await page.locator('[role=status]').textContent(), /Cancelled/);
   assert.equal(await page.locator('.overview').count(), 0);
-  // The page answers, and a fresh worker reads and compares the next files.
+  // Cancel while the two long PDFs are compared: both stay loaded, "Compare them" redoes it.
+  await dropFiles(page, [long], '[data-card=earlier]');
+  await page.locator('[data-card=earlier].filled').waitFor({ timeout: 60_000 });
+  await dropFiles(page, [{ ...long, name: 'long-copy.pdf' }], '[data-card=later]');
+  await page.locator('[data-card=later].filled').waitFor({ timeout: 60_000 });
+  let cancelledCompare = false;
+  try {
+    await page.locator('.busy', { hasText: 'Comparing' }).waitFor({ timeout: 5_000 });
+    await cancel.click({ timeout: 2_000 });
+    cancelledCompare = true;
+  } catch {
+    // The comparison finished first: nothing to cancel.
+  }
+  if (cancelledCompare) {
+    await page.locator('.busy').waitFor({ state: 'detached' });
+    assert.match(await page.locator('[role=status]').textContent(), /Cancelled the comparison/);
+    assert.equal(await page.locator('.overview').count(), 0);
+    assert.equal(await page.locator('.card.filled').count(), 2, 'both reports still loaded');
+    await page.getByRole('button', { name: 'Compare them' }).click();
+  }
+  await page.locator('.overview .theme-row').first().waitFor({ timeout: 60_000 });
+  t.diagnostic(`comparison cancelled mid-way and redone: ${cancelledCompare}`);
+
+  // The page answers, and a fresh worker reads and compares the next files (the last
+  // overview stays until their comparison replaces it).
   await dropFiles(page, seedFiles());
-  await page.locator('.overview .theme-row').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction((h) => document.querySelector('#headline')?.innerText === h, seed.headline, { timeout: 30_000 });
   assert.deepEqual(await tileCounts(page), expectedCounts(seed.json.summary));
   assertClean(log);
   await context.close();
