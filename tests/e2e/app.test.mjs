@@ -819,9 +819,12 @@ test('a Word file loads; a truncated PDF shows the engine’s reason beside it w
 test('progress while a long PDF is read; Cancel (by keyboard) returns control and a fresh worker carries on', async (t) => {
   const { context, page, log } = await open();
   const long = await pdfFile(LONG_PDF.path, 'long.pdf');
+  const rowHeight = () => page.locator('.status-row').first().evaluate((e) => e.getBoundingClientRect().height);
+  const idle = await rowHeight();
   await dropFiles(page, [long, { ...long, name: 'long-copy.pdf' }]);
   const bar = page.locator('.busy progress');
   await bar.waitFor();
+  assert.equal(await rowHeight(), idle, 'the progress bar and Cancel take no more room than the idle row');
   assert.ok((await bar.getAttribute('aria-label')).length > 5, 'the progress bar has a label');
   const cancel = page.getByRole('button', { name: 'Cancel' });
   await cancel.focus();
