@@ -126,8 +126,10 @@ mod tests {
             .all(|ch| ch.is_ascii_alphanumeric() || "-_.".contains(ch)));
         let back: Comparison = decode(&link).unwrap();
         assert_eq!(back, c);
-        let from_url: Comparison =
-            decode(&format!("https://intranet.example/tools/rc/?src=x#c={link}")).unwrap();
+        let from_url: Comparison = decode(&format!(
+            "https://intranet.example/tools/rc/?src=x#c={link}"
+        ))
+        .unwrap();
         assert_eq!(from_url, c);
     }
 

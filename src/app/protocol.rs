@@ -46,9 +46,5 @@ pub enum Reply {
     },
 }
 
-/// FNV-1a, 64 bit.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
+/// The engine's checksum names a file's bytes (storage keys, worker replies).
+pub use report_compare::share::fnv1a;
