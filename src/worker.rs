@@ -82,29 +82,42 @@ mod imp {
     }
 
     fn read(scope: &DedicatedWorkerGlobalScope, job: u32, name: &str, bytes: &[u8]) {
-        let progress = |label: String, done: u32| {
+        let progress = |label: String, done: u32, total: u32| {
             post(
                 scope,
                 &Reply::Progress {
                     job,
                     label,
                     done,
-                    total: 3,
+                    total,
                 },
                 None,
             )
         };
-        progress(format!("Reading {name}: extracting the text"), 0);
+        progress(format!("Reading {name}: extracting the text"), 0, 3);
         let hash = fnv1a(bytes);
         let started = now();
-        let result = ingest::ingest(bytes, name);
+        // Pages first (PDF only), then two stages: findings, done.
+        let mut pages = 1;
+        let result = ingest::ingest_with_progress(bytes, name, &mut |done, total| {
+            pages = total as u32;
+            progress(
+                format!("Reading {name}: page {done} of {total}"),
+                done as u32,
+                pages + 2,
+            );
+        });
         let millis = now() - started;
         match result {
             Ok(doc) => {
-                progress(format!("Reading {name}: finding the findings"), 2);
+                progress(
+                    format!("Reading {name}: finding the findings"),
+                    pages + 1,
+                    pages + 2,
+                );
                 let count = findings::extract(&doc).len();
                 let json = serde_json::to_string(&doc).unwrap_or_default();
-                progress(format!("Reading {name}: done"), 3);
+                progress(format!("Reading {name}: done"), pages + 2, pages + 2);
                 post(
                     scope,
                     &Reply::Read {

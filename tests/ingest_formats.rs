@@ -657,3 +657,18 @@ fn truncated_docx_is_refused_clearly() {
         assert!(reason.contains("damaged or incomplete"), "{reason}");
     }
 }
+
+#[test]
+fn pdf_pages_are_reported_as_they_are_read() {
+    let bytes = fixture("ilacs/luton-2022-09-05.pdf");
+    let mut seen = Vec::new();
+    let doc =
+        report_compare::ingest::ingest_with_progress(&bytes, "luton.pdf", &mut |done, total| {
+            seen.push((done, total))
+        })
+        .expect("reads");
+    assert!(!doc.blocks.is_empty());
+    let total = seen.first().map(|s| s.1).expect("progress reported");
+    assert!(total >= 10, "{total} pages");
+    assert_eq!(seen, (1..=total).map(|d| (d, total)).collect::<Vec<_>>());
+}

@@ -95,6 +95,18 @@ impl std::error::Error for IngestError {}
 
 /// Reads one report. Never panics on any input; unreadable input gives an [`IngestError`].
 pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
+    ingest_with_progress(bytes, name, &mut |_, _| {})
+}
+
+/// [`ingest`], calling `on_page(done, total)` as the pages of a PDF are read (other
+/// formats have no pages to report).
+pub fn ingest_with_progress(
+    bytes: &[u8],
+    name: &str,
+    on_page: &mut dyn FnMut(usize, usize),
+) -> Result<Document, IngestError> {
+    #[cfg(not(feature = "pdf"))]
+    let _ = on_page;
     let fail = |reason: String| IngestError {
         name: name.to_string(),
         reason,
@@ -120,7 +132,7 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
         let lines = match format {
             #[cfg(feature = "pdf")]
             Format::Pdf => {
-                let read = pdf::read(bytes).map_err(fail)?;
+                let read = pdf::read(bytes, on_page).map_err(fail)?;
                 notes.extend(read.notes);
                 read.lines
             }

@@ -23,8 +23,9 @@ pub struct PdfText {
     pub notes: Vec<String>,
 }
 
-/// Reads a PDF; the error is a reason a user can act on.
-pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
+/// Reads a PDF; the error is a reason a user can act on. `on_page(done, total)` is
+/// called after each page, for progress bars.
+pub fn read(bytes: &[u8], on_page: &mut dyn FnMut(usize, usize)) -> Result<PdfText, String> {
     let options = lopdf::LoadOptions {
         // Decompressed size of any one stream: a flate bomb is refused, not inflated.
         max_decompressed_size: Some(64 * 1024 * 1024),
@@ -67,6 +68,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
         interp.page(&content, res, page_box, &mut out);
         contents.push(out);
         boxes.push(page_box);
+        on_page(contents.len(), pages.len());
     }
     let chars: usize = contents.iter().map(|c| c.chars.len()).sum();
     let images: usize = contents.iter().map(|c| c.images).sum();
