@@ -135,24 +135,8 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                 }
             </section>
 
-            if !dropped.is_empty() {
-                <section class="lone-section" aria-labelledby="dropped-heading">
-                    <h2 id="dropped-heading">{format!("Not mentioned in the later report ({})", dropped.len())}</h2>
-                    <p class="muted">{"Earlier findings with no counterpart in the later report. That does not mean they were resolved."}</p>
-                    <ul class="lone">
-                        { for dropped.iter().map(|l| lone_row(props, c, t, l, true, &themes, &on_edit)) }
-                    </ul>
-                </section>
-            }
-            if !new.is_empty() {
-                <section class="lone-section" aria-labelledby="new-heading">
-                    <h2 id="new-heading">{format!("New in the later report ({})", new.len())}</h2>
-                    <p class="muted">{"Later findings with no counterpart in the earlier report."}</p>
-                    <ul class="lone">
-                        { for new.iter().map(|l| lone_row(props, c, t, l, false, &themes, &on_edit)) }
-                    </ul>
-                </section>
-            }
+            { lone_section(props, c, t, &dropped, true, &themes, &on_edit) }
+            { lone_section(props, c, t, &new, false, &themes, &on_edit) }
 
             <nav class="prev-next" aria-label="Other themes">
                 if let Some(p) = prev {
@@ -219,6 +203,43 @@ fn pair_row(
             <PairFix theme={t.id.clone()} before={b.id.clone()} after={a.id.clone()} verdict={l.verdict}
                 themes={themes.clone()} on_edit={on_edit.clone()} />
         </li>
+    }
+}
+
+/// Unpaired findings of one side: "not mentioned in the later report" or "new".
+fn lone_section(
+    props: &DetailProps,
+    c: &Comparison,
+    t: &ThemeResult,
+    links: &[&Link],
+    earlier: bool,
+    themes: &Rc<Vec<(String, String)>>,
+    on_edit: &Callback<Edit>,
+) -> Html {
+    if links.is_empty() {
+        return html! {};
+    }
+    let (id, title, explain) = if earlier {
+        (
+            "dropped-heading",
+            "Not mentioned in the later report",
+            "Earlier findings with no counterpart in the later report. That does not mean they were resolved.",
+        )
+    } else {
+        (
+            "new-heading",
+            "New in the later report",
+            "Later findings with no counterpart in the earlier report.",
+        )
+    };
+    html! {
+        <section class="lone-section" aria-labelledby={id}>
+            <h2 id={id}>{format!("{title} ({})", links.len())}</h2>
+            <p class="muted">{explain}</p>
+            <ul class="lone">
+                { for links.iter().map(|l| lone_row(props, c, t, l, earlier, themes, on_edit)) }
+            </ul>
+        </section>
     }
 }
 
