@@ -286,6 +286,11 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// The six numbers of a `cm` or `Tm` operator as a matrix.
+fn matrix(ops: &[Operand]) -> [f64; 6] {
+    std::array::from_fn(|i| num(ops, i))
+}
+
 fn num(ops: &[Operand], i: usize) -> f64 {
     match ops.get(i) {
         Some(Operand::Num(n)) => *n,
@@ -420,15 +425,7 @@ impl<'d> Interpreter<'d> {
                     }
                 }
                 b"cm" if o.len() >= 6 => {
-                    let m = [
-                        num(o, 0),
-                        num(o, 1),
-                        num(o, 2),
-                        num(o, 3),
-                        num(o, 4),
-                        num(o, 5),
-                    ];
-                    run.gs.ctm = mul(&m, &run.gs.ctm);
+                    run.gs.ctm = mul(&matrix(o), &run.gs.ctm);
                 }
                 b"BT" => {
                     run.tm = IDENTITY;
@@ -455,14 +452,7 @@ impl<'d> Interpreter<'d> {
                     run.tm = run.tlm;
                 }
                 b"Tm" if o.len() >= 6 => {
-                    run.tlm = [
-                        num(o, 0),
-                        num(o, 1),
-                        num(o, 2),
-                        num(o, 3),
-                        num(o, 4),
-                        num(o, 5),
-                    ];
+                    run.tlm = matrix(o);
                     run.tm = run.tlm;
                 }
                 b"T*" => next_line(run),
