@@ -177,132 +177,133 @@ fn for_each_candidate(
     }
 }
 
-/// Links within shared themes: each finding's best partner in the theme, from either
-/// side (so many-to-one links happen), when similar enough. A pair is linked once, under
-/// the shared theme that ranks highest for the two findings. Deterministic: ties go to
-/// the lowest index.
-/// `thresholds[t]` is the least similarity for a link under theme `t`.
+/// Below this similarity a pair is only kept when each finding is the other's best partner.
+pub const STRONG_PAIR: f32 = 0.25;
+/// A finding's best partner is also kept when it is this close to that partner's own best.
+const NEAR_BEST: f32 = 0.85;
+/// Two findings of one report saying the same thing again (headline, then body).
+pub const RESTATEMENT: f32 = 0.3;
+
+/// Pairs findings across the reports. A report states each matter several times, so
+/// "best partner per finding" links almost everything to something; a pair is kept only
+/// when it is mutual (each is the other's best), close to mutual, or strong. Candidates
+/// share a theme (a weak shared theme needs a rare shared word), or are very similar
+/// whatever their themes. Deterministic: ties go to the lowest index.
+/// `thresholds[t]` is the least similarity for a pair under theme `t`.
 pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
-    // Best partner per finding and theme: (theme, partner, similarity).
-    let mut best_b: Vec<Vec<(usize, usize, f32)>> = vec![Vec::new(); before.len()];
-    let mut best_a: Vec<Vec<(usize, usize, f32)>> = vec![Vec::new(); after.len()];
-    let offer =
-        |slots: &mut Vec<(usize, usize, f32)>, theme: usize, partner: usize, s: f32| match slots
-            .iter_mut()
-            .find(|(t, _, _)| *t == theme)
-        {
-            Some(slot) if s > slot.2 || (s == slot.2 && partner < slot.1) => {
-                *slot = (theme, partner, s)
-            }
-            Some(_) => {}
-            None => slots.push((theme, partner, s)),
-        };
-    // Best partner of each finding in any theme, for the cross-theme pass.
-    let mut any_b: Vec<Option<(usize, f32)>> = vec![None; before.len()];
-    let mut any_a: Vec<Option<(usize, f32)>> = vec![None; after.len()];
-    let better = |cur: &Option<(usize, f32)>, partner: usize, s: f32| {
-        cur.is_none_or(|(p, cs)| s > cs || (s == cs && partner < p))
-    };
+    select(before, after, &candidates(before, after, thresholds))
+}
+
+/// Every pair that may be linked, with its similarity: `(before, after, similarity)`,
+/// sorted by index.
+pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(usize, usize, f32)> {
+    let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
     for_each_candidate(before, after, |b, a, s, specific| {
-        if s < LINK_THRESHOLD {
+        if s < LINK_THRESHOLD || scored.contains_key(&(b, a)) {
             return;
         }
-        if s >= CROSS_THEME_THRESHOLD {
-            if better(&any_b[b], a, s) {
-                any_b[b] = Some((a, s));
-            }
-            if better(&any_a[a], b, s) {
-                any_a[a] = Some((b, s));
-            }
-        }
-        for &t in before[b]
-            .themes
-            .iter()
-            .filter(|t| after[a].themes.contains(t))
-        {
-            // Two findings that each touch a theme through one common word ("school")
-            // are not about the same thing unless they share a telling word too.
-            // (A discovered theme is one shared word by construction; its own, higher
-            // threshold guards it instead.)
-            let discovered = thresholds.get(t).is_some_and(|&x| x > LINK_THRESHOLD);
-            let weak = !before[b].strong.contains(&t) && !after[a].strong.contains(&t);
-            if weak && !specific && !discovered {
-                continue;
-            }
-            if s >= thresholds.get(t).copied().unwrap_or(LINK_THRESHOLD) {
-                offer(&mut best_b[b], t, a, s);
-                offer(&mut best_a[a], t, b, s);
-            }
+        let shared = before[b].themes.iter().any(|t| {
+            after[a].themes.contains(t)
+                && theme_allows(before, after, b, a, *t, s, specific, thresholds)
+        });
+        if shared || s >= CROSS_THEME_THRESHOLD {
+            scored.insert((b, a), s);
         }
     });
-    let mut chosen: Vec<(usize, usize, f32)> = Vec::new();
-    for (b, slots) in best_b.iter().enumerate() {
-        chosen.extend(slots.iter().map(|&(_, a, s)| (b, a, s)));
+    let mut candidates: Vec<(usize, usize, f32)> =
+        scored.into_iter().map(|((b, a), s)| (b, a, s)).collect();
+    candidates.sort_by_key(|&(b, a, _)| (b, a));
+    candidates
+}
+
+/// The pairs worth keeping among `candidates` (see [`align`]).
+pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)]) -> Vec<Link> {
+    let mut best_b: Vec<Option<(usize, f32)>> = vec![None; before.len()];
+    let mut best_a: Vec<Option<(usize, f32)>> = vec![None; after.len()];
+    let better = |cur: &Option<(usize, f32)>, s: f32| cur.is_none_or(|(_, cs)| s > cs);
+    for &(b, a, s) in candidates {
+        if better(&best_b[b], s) {
+            best_b[b] = Some((a, s));
+        }
+        if better(&best_a[a], s) {
+            best_a[a] = Some((b, s));
+        }
     }
-    for (a, slots) in best_a.iter().enumerate() {
-        chosen.extend(slots.iter().map(|&(_, b, s)| (b, a, s)));
-    }
-    chosen.sort_by_key(|x| (x.0, x.1));
-    chosen.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    let mut links: Vec<Link> = candidates
+        .iter()
+        .copied()
+        .filter(|&(b, a, s)| {
+            let b_best = best_b[b].is_some_and(|(p, _)| p == a);
+            let a_best = best_a[a].is_some_and(|(p, _)| p == b);
+            let near = |other: Option<(usize, f32)>| other.is_some_and(|(_, os)| s >= NEAR_BEST * os);
+            (b_best && a_best)
+                || s >= STRONG_PAIR
+                || (b_best && near(best_a[a]))
+                || (a_best && near(best_b[b]))
+        })
+        .map(|(b, a, similarity)| Link {
+            before: b,
+            after: a,
+            theme: shared_theme(&before[b], &after[a]),
+            similarity,
+        })
+        .collect();
+    links.sort_by_key(|x| (x.theme, x.before, x.after));
+    links
+}
+
+/// Whether two findings may pair under theme `t` they share.
+#[allow(clippy::too_many_arguments)]
+fn theme_allows(
+    before: &[Item],
+    after: &[Item],
+    b: usize,
+    a: usize,
+    t: usize,
+    s: f32,
+    specific: bool,
+    thresholds: &[f32],
+) -> bool {
+    // Two findings that each touch a theme through one common word ("school") are not
+    // about the same thing unless they share a telling word too. (A discovered theme is
+    // one shared word by construction; its own, higher threshold guards it instead.)
+    let threshold = thresholds.get(t).copied().unwrap_or(LINK_THRESHOLD);
+    let discovered = threshold > LINK_THRESHOLD;
+    let weak = !before[b].strong.contains(&t) && !after[a].strong.contains(&t);
+    !(weak && !specific && !discovered) && s >= threshold
+}
+
+/// The theme two findings share that ranks highest for both; the earlier finding's main
+/// theme when they share none.
+fn shared_theme(b: &Item, a: &Item) -> usize {
     let rank = |themes: &[usize], t: usize| {
         themes
             .iter()
             .position(|&x| x == t)
             .unwrap_or(usize::MAX / 2)
     };
-    let mut links: Vec<Link> = chosen
-        .into_iter()
-        .filter_map(|(b, a, similarity)| {
-            let theme = before[b]
-                .themes
-                .iter()
-                .copied()
-                .filter(|t| after[a].themes.contains(t))
-                .min_by_key(|&t| (rank(before[b].themes, t) + rank(after[a].themes, t), t))?;
-            Some(Link {
-                before: b,
-                after: a,
-                theme,
-                similarity,
-            })
-        })
-        .collect();
-    // Cross-theme: a finding still unlinked goes with its most similar partner, under the
-    // earlier finding's main theme, when they clearly say the same thing.
-    let mut b_linked = vec![false; before.len()];
-    let mut a_linked = vec![false; after.len()];
-    for l in &links {
-        b_linked[l.before] = true;
-        a_linked[l.after] = true;
-    }
-    let mut cross: Vec<(usize, usize, f32)> = Vec::new();
-    for (b, best) in any_b.iter().enumerate() {
-        if let (false, Some((a, s))) = (b_linked[b], best) {
-            cross.push((b, *a, *s));
+    b.themes
+        .iter()
+        .copied()
+        .filter(|t| a.themes.contains(t))
+        .min_by_key(|&t| (rank(b.themes, t) + rank(a.themes, t), t))
+        .or_else(|| b.themes.first().copied())
+        .unwrap_or(0)
+}
+
+/// Pairs of findings within one report that say the same thing again (a headline
+/// finding and the body paragraph that restates it), sharing a theme: `(i, j, similarity)`
+/// with `i < j`, sorted.
+pub fn restatements(items: &[Item]) -> Vec<(usize, usize, f32)> {
+    let mut out: Vec<(usize, usize, f32)> = Vec::new();
+    for_each_candidate(items, items, |i, j, s, _| {
+        if i < j && s >= RESTATEMENT && items[i].themes.iter().any(|t| items[j].themes.contains(t)) {
+            out.push((i, j, s));
         }
-    }
-    for (a, best) in any_a.iter().enumerate() {
-        if let (false, Some((b, s))) = (a_linked[a], best) {
-            cross.push((*b, a, *s));
-        }
-    }
-    cross.sort_by_key(|x| (x.0, x.1));
-    cross.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
-    for (b, a, similarity) in cross {
-        if links.iter().any(|l| l.before == b && l.after == a) {
-            continue;
-        }
-        if let Some(&theme) = before[b].themes.first() {
-            links.push(Link {
-                before: b,
-                after: a,
-                theme,
-                similarity,
-            });
-        }
-    }
-    links.sort_by_key(|x| (x.theme, x.before, x.after));
-    links
+    });
+    out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    out.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    out
 }
 
 #[cfg(test)]

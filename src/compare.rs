@@ -1,5 +1,7 @@
-//! Two documents -> [`Comparison`] (schema `report-compare/1`): the one boundary between
-//! the engine and the UI, CLI and exports. Deterministic: same input, same bytes out.
+//! Two documents -> [`Comparison`] (schema `report-compare/2`): the one boundary between
+//! the engine and the UI, CLI and exports. Themes hold topics (one matter each, with the
+//! findings of both reports on it); `links` stay beside them for the evidence pairs.
+//! Deterministic: same input, same bytes out.
 
 use crate::align::{self, Item};
 use crate::findings::{self, Speaker};
@@ -8,9 +10,11 @@ use crate::polarity::{self, Direction, Polarity};
 use crate::ratings::{self, RatingChange};
 use crate::text::content_stems;
 use crate::themes::{self, Codebook, Input, Matcher};
+use crate::topics;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
-pub const SCHEMA: &str = "report-compare/1";
+pub const SCHEMA: &str = "report-compare/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
@@ -143,7 +147,32 @@ pub struct ThemeResult {
     /// Findings linked under this theme, per side.
     pub before_count: usize,
     pub after_count: usize,
+    /// Every finding of the theme with its closest partner in its topic (or alone, as new
+    /// or dropped): the full evidence.
     pub links: Vec<Link>,
+    /// The matters within the theme. Empty in `report-compare/1` documents.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+}
+
+/// One matter a reader judges, with the findings of both reports on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    /// "t3": unique within the comparison.
+    pub id: String,
+    /// The matter's own words ("Return home interviews").
+    pub label: String,
+    /// improved, regressed, persisted, mixed, or new / dropped when one report alone
+    /// discusses it.
+    pub verdict: Verdict,
+    /// Finding ids of the earlier report.
+    pub before: Vec<String>,
+    /// Finding ids of the later report.
+    pub after: Vec<String>,
+    /// The few pairs that best show the verdict, strongest first.
+    pub pairs: Vec<Link>,
+    /// Why the verdict, in a few words ("concern → strength").
+    pub why: String,
 }
 
 /// Headline counts: themes per verdict, and findings no longer mentioned.
@@ -317,55 +346,96 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             }
         })
         .collect();
-    let links = align::align(&items(&bw), &items(&aw), &thresholds);
+    let (b_items, a_items) = (items(&bw), items(&aw));
+    let candidates = align::candidates(&b_items, &a_items, &thresholds);
+    let pairs: Vec<(usize, usize, f32)> = align::select(&b_items, &a_items, &candidates)
+        .iter()
+        .map(|l| (l.before, l.after, l.similarity))
+        .collect();
+    let drafts = topics::build(
+        bw.len(),
+        aw.len(),
+        &pairs,
+        &align::restatements(&b_items),
+        &align::restatements(&a_items),
+    );
+    let similarity: HashMap<(usize, usize), f32> =
+        candidates.iter().map(|&(b, a, s)| ((b, a), s)).collect();
+    let counts = topics::PhraseCounts::new(
+        bw.iter()
+            .chain(&aw)
+            .map(|w| w.sentence.text.as_str()),
+    );
 
     let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
     let before_side = side(before, "b", &bw, &theme_ids);
     let after_side = side(after, "a", &aw, &theme_ids);
 
-    let mut per_theme: Vec<Vec<Link>> = vec![Vec::new(); themes.len()];
-    let mut b_linked = vec![false; bw.len()];
-    let mut a_linked = vec![false; aw.len()];
-    for l in &links {
-        b_linked[l.before] = true;
-        a_linked[l.after] = true;
-        let (b, a) = (&bw[l.before], &aw[l.after]);
-        let verdict = link_verdict(
-            b.polarity,
-            a.polarity,
-            polarity::direction(&a.sentence.text),
-        );
-        per_theme[l.theme].push(Link::new(
-            Some(before_side.findings[l.before].id.clone()),
-            Some(after_side.findings[l.after].id.clone()),
-            verdict,
-            (l.similarity * 1000.0).round() / 1000.0,
-            a.sentence.speaker,
-        ));
-    }
-    for (i, w) in bw.iter().enumerate().filter(|(i, _)| !b_linked[*i]) {
-        per_theme[w.themes[0]].push(Link::new(
-            Some(before_side.findings[i].id.clone()),
-            None,
-            Verdict::Dropped,
-            0.0,
-            Speaker::Inspectors,
-        ));
-    }
-    for (i, w) in aw.iter().enumerate().filter(|(i, _)| !a_linked[*i]) {
-        per_theme[w.themes[0]].push(Link::new(
-            None,
-            Some(after_side.findings[i].id.clone()),
-            Verdict::New,
-            0.0,
-            w.sentence.speaker,
-        ));
+    let mut per_theme: Vec<(Vec<Link>, Vec<Topic>)> = vec![Default::default(); themes.len()];
+    for (k, draft) in drafts.iter().enumerate() {
+        let b_id = |i: usize| before_side.findings[i].id.clone();
+        let a_id = |i: usize| after_side.findings[i].id.clone();
+        let mut links: Vec<Link> = Vec::new();
+        let mut pair = |b: usize, a: usize, s: f32| {
+            let verdict = link_verdict(
+                bw[b].polarity,
+                aw[a].polarity,
+                polarity::direction(&aw[a].sentence.text),
+            );
+            let (bid, aid) = (Some(b_id(b)), Some(a_id(a)));
+            if !links.iter().any(|l| l.before == bid && l.after == aid) {
+                let s = (s * 1000.0).round() / 1000.0;
+                links.push(Link::new(bid, aid, verdict, s, aw[a].sentence.speaker));
+            }
+        };
+        // Each finding with its closest partner in the topic: the evidence.
+        let closest = |s_of: &dyn Fn(usize) -> f32, others: &[usize]| {
+            others
+                .iter()
+                .map(|&o| (o, s_of(o)))
+                .fold(None, |best: Option<(usize, f32)>, (o, s)| match best {
+                    Some((_, bs)) if bs >= s => best,
+                    _ => Some((o, s)),
+                })
+        };
+        if !draft.before.is_empty() && !draft.after.is_empty() {
+            for &b in &draft.before {
+                let s_of = |a: usize| similarity.get(&(b, a)).copied().unwrap_or(0.0);
+                if let Some((a, s)) = closest(&s_of, &draft.after) {
+                    pair(b, a, s);
+                }
+            }
+            for &a in &draft.after {
+                let s_of = |b: usize| similarity.get(&(b, a)).copied().unwrap_or(0.0);
+                if let Some((b, s)) = closest(&s_of, &draft.before) {
+                    pair(b, a, s);
+                }
+            }
+        }
+        for &b in draft.before.iter().filter(|_| draft.after.is_empty()) {
+            links.push(Link::new(Some(b_id(b)), None, Verdict::Dropped, 0.0, Speaker::Inspectors));
+        }
+        for &a in draft.after.iter().filter(|_| draft.before.is_empty()) {
+            links.push(Link::new(None, Some(a_id(a)), Verdict::New, 0.0, aw[a].sentence.speaker));
+        }
+        let topic = Topic {
+            id: format!("t{}", k + 1),
+            label: topics::label(&texts(&draft.before, &bw), &texts(&draft.after, &aw), &counts),
+            verdict: Verdict::Persisted,
+            before: draft.before.iter().map(|&i| b_id(i)).collect(),
+            after: draft.after.iter().map(|&i| a_id(i)).collect(),
+            pairs: Vec::new(),
+            why: String::new(),
+        };
+        let theme = topic_theme(draft, &bw, &aw);
+        per_theme[theme].0.extend(links);
+        per_theme[theme].1.push(topic);
     }
 
     let results = themes
         .iter()
         .zip(per_theme)
-        .map(|(theme, links)| ThemeResult {
+        .map(|(theme, (links, topics))| ThemeResult {
             id: theme.id.clone(),
             label: theme.label.clone(),
             source: theme.source.clone(),
@@ -373,6 +443,7 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             before_count: 0,
             after_count: 0,
             links,
+            topics,
         })
         .collect();
     let mut comparison = Comparison {
@@ -387,11 +458,43 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
     comparison
 }
 
-/// Recomputes what follows from the links: each theme's verdict and counts (themes left
-/// without links are removed) and the summary. Call it after editing links (overrides).
+/// The texts of some findings.
+fn texts<'a>(list: &[usize], works: &'a [Work]) -> Vec<&'a str> {
+    list.iter()
+        .map(|&i| works[i].sentence.text.as_str())
+        .collect()
+}
+
+/// The theme a topic goes under: the main theme most of its findings have (ties to the
+/// earlier listed theme).
+fn topic_theme(draft: &topics::Draft, bw: &[Work], aw: &[Work]) -> usize {
+    let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+    let mains = draft
+        .before
+        .iter()
+        .map(|&i| &bw[i])
+        .chain(draft.after.iter().map(|&i| &aw[i]))
+        .filter_map(|w| w.themes.first());
+    for &t in mains {
+        *votes.entry(t).or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map_or(0, |(t, _)| t)
+}
+
+/// How many pairs a topic shows.
+const PAIRS_SHOWN: usize = 3;
+
+/// Recomputes what follows from the links: topics follow their findings (a finding a
+/// correction moved or unpaired leaves its topic; one that arrives joins its partner's
+/// topic or gets its own), each topic's pairs and verdict, each theme's verdict and
+/// counts (themes left without links are removed) and the summary. Call it after editing
+/// links (overrides).
 pub fn refresh(c: &mut Comparison) {
     c.themes.retain(|t| !t.links.is_empty());
-    let later: std::collections::HashMap<&str, Polarity> = c
+    let later: HashMap<&str, Polarity> = c
         .after
         .findings
         .iter()
@@ -400,8 +503,27 @@ pub fn refresh(c: &mut Comparison) {
     for link in c.themes.iter_mut().flat_map(|t| &mut t.links) {
         link.later_polarity = link.after.as_deref().and_then(|id| later.get(id).copied());
     }
+    let texts: HashMap<&str, (&str, Polarity)> = c
+        .before
+        .findings
+        .iter()
+        .chain(&c.after.findings)
+        .map(|f| (f.id.as_str(), (f.text.as_str(), f.polarity)))
+        .collect();
+    let mut next_topic = c
+        .themes
+        .iter()
+        .flat_map(|t| &t.topics)
+        .filter_map(|t| t.id.strip_prefix('t')?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0);
+    let mut counts: Option<topics::PhraseCounts> = None;
     let mut summary = Summary::default();
     for theme in &mut c.themes {
+        follow_links(theme, &texts, &mut next_topic, &mut counts);
+        for topic in &mut theme.topics {
+            settle_topic(topic, &theme.links, &texts);
+        }
         let distinct = |f: fn(&Link) -> &Option<String>| {
             let mut ids: Vec<&String> = theme.links.iter().filter_map(|l| f(l).as_ref()).collect();
             ids.sort();
@@ -432,6 +554,202 @@ pub fn refresh(c: &mut Comparison) {
     }
     summary.themes = c.themes.len();
     c.summary = summary;
+}
+
+type Texts<'a> = HashMap<&'a str, (&'a str, Polarity)>;
+
+/// Keeps a theme's topics in step with its links: members no longer in the theme leave,
+/// findings in the theme but in no topic join their partner's topic or start their own.
+fn follow_links(
+    theme: &mut ThemeResult,
+    texts: &Texts,
+    next_topic: &mut usize,
+    counts: &mut Option<topics::PhraseCounts>,
+) {
+    let mut present: BTreeSet<&str> = BTreeSet::new();
+    for l in &theme.links {
+        present.extend(l.before.as_deref());
+        present.extend(l.after.as_deref());
+    }
+    for topic in &mut theme.topics {
+        topic.before.retain(|id| present.contains(id.as_str()));
+        topic.after.retain(|id| present.contains(id.as_str()));
+    }
+    theme
+        .topics
+        .retain(|t| !t.before.is_empty() || !t.after.is_empty());
+    let placed: BTreeSet<String> = theme
+        .topics
+        .iter()
+        .flat_map(|t| t.before.iter().chain(&t.after).cloned())
+        .collect();
+    let loose: Vec<String> = present
+        .iter()
+        .filter(|id| !placed.contains(**id))
+        .map(|id| id.to_string())
+        .collect();
+    for id in loose {
+        let is_before = id.starts_with('b');
+        let partner = theme.links.iter().find_map(|l| {
+            let (mine, other) = if is_before {
+                (&l.before, &l.after)
+            } else {
+                (&l.after, &l.before)
+            };
+            (mine.as_deref() == Some(id.as_str())).then_some(other.clone()).flatten()
+        });
+        let home = partner.and_then(|p| {
+            theme
+                .topics
+                .iter()
+                .position(|t| t.before.contains(&p) || t.after.contains(&p))
+        });
+        match home {
+            Some(i) if is_before => theme.topics[i].before.push(id),
+            Some(i) => theme.topics[i].after.push(id),
+            None => {
+                *next_topic += 1;
+                let counts = counts.get_or_insert_with(|| {
+                    topics::PhraseCounts::new(texts.values().map(|(t, _)| *t))
+                });
+                let text = texts.get(id.as_str()).map_or("", |(t, _)| *t);
+                let (b, a): (Vec<String>, Vec<String>) = if is_before {
+                    (vec![id], vec![])
+                } else {
+                    (vec![], vec![id])
+                };
+                let label = if is_before {
+                    topics::label(&[text], &[], counts)
+                } else {
+                    topics::label(&[], &[text], counts)
+                };
+                theme.topics.push(Topic {
+                    id: format!("t{next_topic}"),
+                    label,
+                    verdict: Verdict::Persisted,
+                    before: b,
+                    after: a,
+                    pairs: Vec::new(),
+                    why: String::new(),
+                });
+            }
+        }
+    }
+}
+
+/// A topic's pairs (its strongest links, corrections first) and its verdict.
+fn settle_topic(topic: &mut Topic, links: &[Link], texts: &Texts) {
+    let mut inside: Vec<&Link> = links
+        .iter()
+        .filter(|l| match (&l.before, &l.after) {
+            (Some(b), Some(a)) => topic.before.contains(b) && topic.after.contains(a),
+            _ => false,
+        })
+        .collect();
+    inside.sort_by(|x, y| {
+        y.overridden
+            .cmp(&x.overridden)
+            .then(y.similarity.partial_cmp(&x.similarity).unwrap_or(std::cmp::Ordering::Equal))
+            .then((&x.before, &x.after).cmp(&(&y.before, &y.after)))
+    });
+    let all: Vec<Link> = inside.iter().map(|l| (*l).clone()).collect();
+    topic.pairs = all.iter().take(PAIRS_SHOWN).cloned().collect();
+    let tones = |ids: &[String]| -> Vec<Polarity> {
+        ids.iter()
+            .filter_map(|id| texts.get(id.as_str()).map(|(_, p)| *p))
+            .collect()
+    };
+    let later_direction = topic
+        .after
+        .iter()
+        .filter_map(|id| texts.get(id.as_str()))
+        .find_map(|(t, _)| polarity::direction(t));
+    let (verdict, why) = topic_verdict(
+        &tones(&topic.before),
+        &tones(&topic.after),
+        later_direction,
+        &all,
+    );
+    topic.verdict = verdict;
+    topic.why = why;
+}
+
+/// Mean tone of one side's findings: strength +1, concern -1, mixed 0; neutral ones say
+/// nothing. None when every finding is neutral.
+fn mean_tone(tones: &[Polarity]) -> Option<f32> {
+    let values: Vec<f32> = tones
+        .iter()
+        .filter_map(|p| match p {
+            Polarity::Strength => Some(1.0),
+            Polarity::Concern => Some(-1.0),
+            Polarity::Mixed => Some(0.0),
+            Polarity::Neutral => None,
+        })
+        .collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f32>() / values.len() as f32)
+}
+
+fn tone_word(tone: Option<f32>) -> &'static str {
+    match tone {
+        None => "neutral",
+        Some(t) if t >= 0.5 => "strength",
+        Some(t) if t <= -0.5 => "concern",
+        Some(_) => "mixed",
+    }
+}
+
+/// A topic's verdict weighs each side as a whole (every finding on the matter, not one
+/// pair), moved by the later report's direction words ("has improved", "remains");
+/// a person's correction of a pair, or a side with no tone, leaves it to the pairs.
+pub fn topic_verdict(
+    before: &[Polarity],
+    after: &[Polarity],
+    later_direction: Option<Direction>,
+    pairs: &[Link],
+) -> (Verdict, String) {
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => return (Verdict::New, "only the later report discusses it".into()),
+        (_, true) => {
+            return (
+                Verdict::Dropped,
+                "the later report does not mention it".into(),
+            )
+        }
+        _ => {}
+    }
+    let (b, a) = (mean_tone(before), mean_tone(after));
+    let why = format!("{} → {}", tone_word(b), tone_word(a));
+    let by_pairs = theme_verdict(pairs);
+    let (Some(b), Some(a)) = (b, a) else {
+        return (by_pairs, why);
+    };
+    if pairs.iter().any(|l| l.overridden) {
+        return (by_pairs, why);
+    }
+    let shift = match later_direction {
+        Some(Direction::Improving) => 0.5,
+        Some(Direction::Worsening) => -0.5,
+        _ => 0.0,
+    };
+    let delta = a - b + shift;
+    let verdict = if later_direction == Some(Direction::Persisting) && delta.abs() < 1.0 {
+        Verdict::Persisted
+    } else if delta >= 0.5 {
+        Verdict::Improved
+    } else if delta <= -0.5 {
+        Verdict::Regressed
+    } else if by_pairs == Verdict::Mixed {
+        Verdict::Mixed
+    } else {
+        Verdict::Persisted
+    };
+    let why = match later_direction {
+        Some(Direction::Improving) => format!("{why}; the later report says it has improved"),
+        Some(Direction::Worsening) => format!("{why}; the later report says it has worsened"),
+        Some(Direction::Persisting) => format!("{why}; the later report says it remains"),
+        None => why,
+    };
+    (verdict, why)
 }
 
 #[cfg(test)]

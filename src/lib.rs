@@ -13,3 +13,4 @@ pub mod ratings;
 pub mod share;
 pub mod text;
 pub mod themes;
+pub mod topics;

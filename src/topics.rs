@@ -1,0 +1,361 @@
+//! Topics: the matters a reader judges ("return home interviews", "caseloads"). A report
+//! states each matter several times (headline, "what needs to improve", the body), so a
+//! topic gathers the findings of both reports on one matter: the pairs alignment kept,
+//! plus restatements within each report. Small by design: a topic that swallows its
+//! neighbours says nothing.
+
+use crate::text::{is_stopword, stem, words};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Most findings one topic holds; past this, a merge would join two matters.
+const MAX_TOPIC: usize = 6;
+/// Label phrases are at most this many words.
+const MAX_LABEL_WORDS: usize = 4;
+/// Words that judge or report rather than name: never part of a topic's name.
+const JUDGING: &[&str] = &[
+    "able",
+    "continue",
+    "continues",
+    "given",
+    "know",
+    "known",
+    "made",
+    "make",
+    "makes",
+    "seen",
+    "use",
+    "uses",
+    "also",
+    "always",
+    "appropriate",
+    "appropriately",
+    "better",
+    "clear",
+    "clearly",
+    "consistent",
+    "consistently",
+    "effective",
+    "effectively",
+    "ensure",
+    "ensures",
+    "good",
+    "high",
+    "however",
+    "improve",
+    "improved",
+    "improving",
+    "inconsistent",
+    "less",
+    "many",
+    "more",
+    "most",
+    "much",
+    "never",
+    "new",
+    "not",
+    "now",
+    "often",
+    "poor",
+    "recent",
+    "recently",
+    "some",
+    "still",
+    "strong",
+    "strongly",
+    "sufficient",
+    "sufficiently",
+    "timely",
+    "too",
+    "variable",
+    "very",
+    "well",
+    "within",
+];
+/// Small words allowed inside a name ("children in care", "changes of social worker").
+const JOINERS: &[&str] = &["of", "in", "for", "and", "to", "from"];
+
+/// One topic as built: indices into the earlier and later findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub before: Vec<usize>,
+    pub after: Vec<usize>,
+}
+
+/// Groups findings into topics. `pairs` are (earlier, later, similarity) kept by
+/// alignment; `restated_before`/`restated_after` are (i, j, similarity) within one report.
+/// The strongest ties join first and no topic grows past [`MAX_TOPIC`]; every finding
+/// ends in exactly one topic. Deterministic: ties go to the lowest indices.
+pub fn build(
+    n_before: usize,
+    n_after: usize,
+    pairs: &[(usize, usize, f32)],
+    restated_before: &[(usize, usize, f32)],
+    restated_after: &[(usize, usize, f32)],
+) -> Vec<Draft> {
+    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    edges.extend(pairs.iter().map(|&(b, a, s)| (s, b, n_before + a)));
+    edges.extend(restated_before.iter().map(|&(i, j, s)| (s, i, j)));
+    edges.extend(
+        restated_after
+            .iter()
+            .map(|&(i, j, s)| (s, n_before + i, n_before + j)),
+    );
+    edges.sort_by(|x, y| {
+        y.0.partial_cmp(&x.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then((x.1, x.2).cmp(&(y.1, y.2)))
+    });
+    let mut sets = Sets::new(n_before + n_after);
+    for (_, i, j) in edges {
+        sets.join_if_small(i, j, MAX_TOPIC);
+    }
+    let mut groups: BTreeMap<usize, Draft> = BTreeMap::new();
+    for node in 0..n_before + n_after {
+        let root = sets.find(node);
+        // Keyed by the group's first member, so topics come in reading order.
+        let key = *sets.first.get(root).unwrap_or(&node);
+        let draft = groups.entry(key).or_insert(Draft {
+            before: Vec::new(),
+            after: Vec::new(),
+        });
+        if node < n_before {
+            draft.before.push(node);
+        } else {
+            draft.after.push(node - n_before);
+        }
+    }
+    groups.into_values().collect()
+}
+
+/// Union-find with sizes; `first[root]` is the group's lowest member.
+struct Sets {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+    first: Vec<usize>,
+}
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+            first: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn join_if_small(&mut self, a: usize, b: usize, max: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb || self.size[ra] + self.size[rb] > max {
+            return;
+        }
+        let (keep, gone) = if self.size[ra] >= self.size[rb] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[gone] = keep;
+        self.size[keep] += self.size[gone];
+        self.first[keep] = self.first[keep].min(self.first[gone]);
+    }
+}
+
+/// How many findings each label phrase (stemmed key) occurs in, over both reports: the
+/// rarer a phrase, the more it names one matter.
+pub struct PhraseCounts {
+    counts: HashMap<String, usize>,
+    total: usize,
+}
+
+impl PhraseCounts {
+    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> PhraseCounts {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut total = 0;
+        for text in texts {
+            total += 1;
+            let keys: HashSet<String> = phrases(text).into_iter().map(|(k, _)| k).collect();
+            for k in keys {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        PhraseCounts { counts, total }
+    }
+
+    fn idf(&self, key: &str) -> f32 {
+        let df = self.counts.get(key).copied().unwrap_or(1) as f32;
+        ((1.0 + self.total as f32) / (1.0 + df)).ln()
+    }
+}
+
+/// Candidate names in a text: runs of naming words (no stop word at either end, no
+/// judging word) of one to four words, as (stemmed key, surface form).
+fn phrases(text: &str) -> Vec<(String, String)> {
+    let ws = words(text);
+    let naming = |w: &str| {
+        !is_stopword(w)
+            && !JUDGING.contains(&w)
+            && w.len() > 2
+            && !w.chars().any(|c| c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for start in 0..ws.len() {
+        if !naming(&ws[start]) {
+            continue;
+        }
+        for len in 1..=MAX_LABEL_WORDS.min(ws.len() - start) {
+            let last = &ws[start + len - 1];
+            let inner_ok = ws[start..start + len]
+                .iter()
+                .all(|w| naming(w) || JOINERS.contains(&w.as_str()));
+            if !inner_ok {
+                break;
+            }
+            // A name ends on a noun, not on "used" or "quickly".
+            let verb_like = last.len() > 4 && last.ends_with("ed") && !last.ends_with("eed");
+            let adverb_like = last.len() > 6 && last.ends_with("ly") && !last.ends_with("ily");
+            if !naming(last) || verb_like || adverb_like {
+                continue;
+            }
+            let slice = &ws[start..start + len];
+            let key = slice
+                .iter()
+                .filter(|w| !JOINERS.contains(&w.as_str()))
+                .map(|w| stem(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push((key, slice.join(" ")));
+        }
+    }
+    out
+}
+
+/// A topic's name: the phrase its findings share that best names one matter (found in
+/// more of them, on both sides, rarer in the reports, longer), in the words the reports
+/// use. Falls back to the opening words of the first finding.
+pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
+    // key -> (findings before, findings after, surface forms seen)
+    let mut seen: BTreeMap<String, (usize, usize, BTreeMap<String, usize>)> = BTreeMap::new();
+    for (side, texts) in [(0, before), (1, after)] {
+        for text in texts {
+            let mut once: HashSet<String> = HashSet::new();
+            for (key, surface) in phrases(text) {
+                let entry = seen.entry(key.clone()).or_default();
+                *entry.2.entry(surface).or_default() += 1;
+                if once.insert(key) {
+                    if side == 0 {
+                        entry.0 += 1;
+                    } else {
+                        entry.1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let members = (before.len() + after.len()).max(1) as f32;
+    let best = seen
+        .iter()
+        .map(|(key, (b, a, forms))| {
+            let share = (b + a) as f32 / members;
+            let both = if *b > 0 && *a > 0 { 1.5 } else { 1.0 };
+            let words = key.split(' ').count() as f32;
+            // A phrase in one finding of many only names that finding.
+            let spread = if b + a > 1 || members <= 1.0 { 1.0 } else { 0.5 };
+            let score = share * both * spread * counts.idf(key) * (1.0 + 0.35 * (words - 1.0));
+            (score, key, forms)
+        })
+        .max_by(|x, y| {
+            x.0.partial_cmp(&y.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(y.1.cmp(x.1))
+        });
+    match best {
+        Some((score, _, forms)) if score > 0.0 => {
+            let form = forms
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .map(|(f, _)| f.as_str())
+                .unwrap_or_default();
+            capitalise(form)
+        }
+        _ => {
+            let first = before.first().or(after.first()).copied().unwrap_or_default();
+            let opening: Vec<&str> = first.split_whitespace().take(6).collect();
+            opening.join(" ")
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_and_restatements_form_small_topics_and_strangers_stay_alone() {
+        // before 0 restates before 1; before 1 pairs with after 0; before 2 and after 1
+        // have nothing to do with anything.
+        let topics = build(3, 2, &[(1, 0, 0.4)], &[(0, 1, 0.5)], &[]);
+        assert_eq!(
+            topics,
+            vec![
+                Draft {
+                    before: vec![0, 1],
+                    after: vec![0]
+                },
+                Draft {
+                    before: vec![2],
+                    after: vec![]
+                },
+                Draft {
+                    before: vec![],
+                    after: vec![1]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn no_topic_grows_past_its_cap() {
+        let n = 20;
+        let chain: Vec<(usize, usize, f32)> = (0..n - 1).map(|i| (i, i + 1, 0.5)).collect();
+        let topics = build(n, 0, &[], &chain, &[]);
+        assert!(topics.iter().all(|t| t.before.len() <= MAX_TOPIC));
+        assert_eq!(topics.iter().map(|t| t.before.len()).sum::<usize>(), n);
+    }
+
+    #[test]
+    fn labels_name_the_shared_matter_not_the_judgement() {
+        let before = ["Return home interviews are not always offered to children."];
+        let after = [
+            "Return home interviews are now completed quickly.",
+            "Most children who go missing have a return home interview.",
+        ];
+        let others = [
+            "Leaders know their services well.",
+            "Children are seen quickly.",
+            "Plans for children are reviewed regularly.",
+        ];
+        let counts = PhraseCounts::new(before.iter().chain(&after).chain(&others).copied());
+        assert_eq!(
+            label(&before, &after, &counts),
+            "Return home interviews"
+        );
+        let lone = ["The pupil premium is used creatively."];
+        let counts = PhraseCounts::new(lone.iter().chain(&others).copied());
+        assert_eq!(label(&lone, &[], &counts), "Pupil premium");
+    }
+}
