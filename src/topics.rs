@@ -83,8 +83,9 @@ pub struct Draft {
 
 /// Groups findings into topics. `pairs` are (earlier, later, similarity) kept by
 /// alignment; `restated_before`/`restated_after` are (i, j, similarity) within one report.
-/// The strongest ties join first and no topic grows past [`MAX_TOPIC`]; every finding
-/// ends in exactly one topic. Deterministic: ties go to the lowest indices.
+/// The strongest ties join first and no topic grows past [`MAX_TOPIC`] (a pair refused
+/// for size puts its earlier finding in the later one's topic too); every finding ends in
+/// at least one topic. Deterministic: ties go to the lowest indices.
 pub fn build(
     n_before: usize,
     n_after: usize,
@@ -92,21 +93,32 @@ pub fn build(
     restated_before: &[(usize, usize, f32)],
     restated_after: &[(usize, usize, f32)],
 ) -> Vec<Draft> {
-    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
-    edges.extend(pairs.iter().map(|&(b, a, s)| (s, b, n_before + a)));
-    edges.extend(restated_before.iter().map(|&(i, j, s)| (s, i, j)));
-    edges.extend(
+    let by_strength = |x: &(f32, usize, usize), y: &(f32, usize, usize)| {
+        y.0.partial_cmp(&x.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then((x.1, x.2).cmp(&(y.1, y.2)))
+    };
+    // Pairs across the reports first: they are what a topic is for; restatements then
+    // gather the other mentions of each matter.
+    let mut across: Vec<(f32, usize, usize)> =
+        pairs.iter().map(|&(b, a, s)| (s, b, n_before + a)).collect();
+    across.sort_by(by_strength);
+    let mut within: Vec<(f32, usize, usize)> = Vec::new();
+    within.extend(restated_before.iter().map(|&(i, j, s)| (s, i, j)));
+    within.extend(
         restated_after
             .iter()
             .map(|&(i, j, s)| (s, n_before + i, n_before + j)),
     );
-    edges.sort_by(|x, y| {
-        y.0.partial_cmp(&x.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then((x.1, x.2).cmp(&(y.1, y.2)))
-    });
+    within.sort_by(by_strength);
     let mut sets = Sets::new(n_before + n_after);
-    for (_, i, j) in edges {
+    let mut refused: Vec<(usize, usize)> = Vec::new();
+    for &(_, b, a) in &across {
+        if !sets.join_if_small(b, a, MAX_TOPIC) {
+            refused.push((b, a));
+        }
+    }
+    for (_, i, j) in within {
         sets.join_if_small(i, j, MAX_TOPIC);
     }
     let mut groups: BTreeMap<usize, Draft> = BTreeMap::new();
@@ -122,6 +134,18 @@ pub fn build(
             draft.before.push(node);
         } else {
             draft.after.push(node - n_before);
+        }
+    }
+    // A pair whose topics were both full still pairs: the earlier finding sits in the
+    // later one's topic too (a finding may sit in more than one).
+    for (b, a) in refused {
+        let root = sets.find(a);
+        let key = sets.first[root];
+        if let Some(draft) = groups.get_mut(&key) {
+            if !draft.before.contains(&b) {
+                draft.before.push(b);
+                draft.before.sort_unstable();
+            }
         }
     }
     groups.into_values().collect()
@@ -151,10 +175,15 @@ impl Sets {
         x
     }
 
-    fn join_if_small(&mut self, a: usize, b: usize, max: usize) {
+    /// Joins the groups of `a` and `b` unless that makes one larger than `max`; false
+    /// when refused (true when they already share a group).
+    fn join_if_small(&mut self, a: usize, b: usize, max: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb || self.size[ra] + self.size[rb] > max {
-            return;
+        if ra == rb {
+            return true;
+        }
+        if self.size[ra] + self.size[rb] > max {
+            return false;
         }
         let (keep, gone) = if self.size[ra] >= self.size[rb] {
             (ra, rb)
@@ -164,6 +193,7 @@ impl Sets {
         self.parent[gone] = keep;
         self.size[keep] += self.size[gone];
         self.first[keep] = self.first[keep].min(self.first[gone]);
+        true
     }
 }
 
