@@ -1,6 +1,6 @@
 //! Document -> findings: one per sentence, with section, block, bullet flag and speaker.
 
-use crate::ingest::{BlockKind, Document};
+use crate::ingest::{noise, BlockKind, Document};
 use crate::text::word_count;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
@@ -62,6 +62,22 @@ const PROCESS_PHRASES: &[&str] = &[
     "it regulates and inspects",
     "it assesses council",
     "in a different format",
+    // How to complain about, and the legal basis of, the inspection itself.
+    "complaints about the inspection",
+    "making complaints about",
+    "carried out under section",
+    "the inspection team consisted",
+    "produces this report",
+];
+
+/// Headings over text about the inspection itself (who, how, under which law): no
+/// sentence under them is a finding about the service.
+const PROCESS_HEADINGS: &[&str] = &[
+    "information about this inspection",
+    "about this inspection",
+    "about this report",
+    "the inspection team",
+    "how this inspection was carried out",
 ];
 
 /// Headings whose items are areas for improvement.
@@ -140,6 +156,21 @@ const REPORTING_VERBS: &[&str] = &[
     " highlighted",
     " warned",
 ];
+
+fn is_process_heading(heading: &str) -> bool {
+    let h = heading.trim().to_lowercase();
+    PROCESS_HEADINGS.iter().any(|p| h.starts_with(p))
+}
+
+/// "Margaret Burke, Michael Ferguson, Tony Gallagher,": every word capitalised, as in a
+/// list of names or a title; a claim has lower-case words in it.
+fn is_name_list(sentence: &str) -> bool {
+    !sentence.split_whitespace().any(|w| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+    })
+}
 
 fn is_improvement_heading(heading: &str) -> bool {
     let h = heading.to_lowercase();
@@ -272,11 +303,13 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut section: Option<String> = None;
     let mut improvement = false;
+    let mut process = false;
     let mut quotes = Quotes::default();
     for (index, block) in doc.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             section = Some(block.text.clone());
             improvement = is_improvement_heading(&block.text);
+            process = is_process_heading(&block.text);
             quotes = Quotes::default();
             continue;
         }
@@ -322,7 +355,12 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
             } else {
                 speaker
             };
-            if word_count(&sentence) < 4 || is_process_statement(&sentence) {
+            if word_count(&sentence) < 4
+                || process
+                || is_process_statement(&sentence)
+                || is_name_list(&sentence)
+                || noise::is_furniture_sentence(&sentence)
+            {
                 continue;
             }
             if !sentence.chars().any(char::is_lowercase) {
@@ -378,6 +416,26 @@ mod tests {
         assert_eq!(by("proud of our staff"), Speaker::Organisation);
         assert_eq!(by("keep improving"), Speaker::Organisation);
         assert_eq!(by("visit lasted"), Speaker::Writer);
+    }
+
+    #[test]
+    fn contact_links_and_licence_lines_are_not_findings() {
+        let d = doc("Leaders act quickly on concerns. To learn more, visit www.example.org/about. Questions go to help@example.com in the first instance.\n\nRead more: Leaders praised for their work with schools\n\nFoster carers feel valued and well supported. You may reuse this information under the terms of the Open Government Licence.\n");
+        let texts: Vec<String> = extract(&d).into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Leaders act quickly on concerns.",
+                "Foster carers feel valued and well supported."
+            ]
+        );
+    }
+
+    #[test]
+    fn text_about_the_inspection_itself_is_not_a_finding() {
+        let d = doc("# Findings\n\nFoster carers feel valued and well supported.\n\nAnna Smith, Ben Jones, Carl Brown,\n\n# Information about this inspection\n\nInspectors read case files and spoke to many families.\n\nThe visit took place under the relevant regulations of 2010.\n");
+        let texts: Vec<String> = extract(&d).into_iter().map(|s| s.text).collect();
+        assert_eq!(texts, ["Foster carers feel valued and well supported."]);
     }
 
     #[test]

@@ -20,6 +20,8 @@ struct Draft {
     explicit_heading: bool,
     /// Came from a stack of short lines (address, letterhead, junk list).
     line_group: Option<usize>,
+    /// Opened by a paragraph number ("45." on its own line): body text, never a heading.
+    numbered: bool,
     noise: bool,
 }
 
@@ -32,6 +34,7 @@ pub fn blocks(lines: &[String]) -> LaidOut {
     let mut drafts: Vec<Draft> = drafts.into_iter().filter(|d| !d.noise).collect();
     heal(&mut drafts);
     infer_headings(&mut drafts);
+    attach_grades(&mut drafts);
     let blocks = drafts
         .into_iter()
         .filter(|d| !is_fragment(d))
@@ -45,25 +48,42 @@ pub fn blocks(lines: &[String]) -> LaidOut {
 
 /// Running headers and footers ("Inspection of X children's services", a date) repeat on
 /// every page, often glued to the page's text. Short lines seen three or more times
-/// become blank lines, so the paragraphs around them can heal.
+/// become blank lines, so the paragraphs around them can heal. A line of a passage the
+/// report repeats (a summary restated in the body) is not one: each time it comes, the
+/// same words follow it, while a running line is followed by a different page's text.
 fn drop_running_lines(lines: &[String]) -> Vec<String> {
     let key = |l: &str| noise::repetition_key(l.trim());
+    let candidate = |t: &str| !t.is_empty() && word_count(t) <= 12 && !ends_terminal(t);
     let mut counts: HashMap<String, usize> = HashMap::new();
     for l in lines {
         let t = l.trim();
-        if !t.is_empty() && word_count(t) <= 12 && !ends_terminal(t) {
+        if candidate(t) {
             *counts.entry(key(t)).or_default() += 1;
         }
     }
+    let repeated = |t: &str| candidate(t) && counts.get(&key(t)).is_some_and(|&n| n >= 3);
+    // What follows each occurrence: the next line that is not blank, a page number or
+    // another repeated line.
+    let mut followers: HashMap<String, HashSet<String>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if !repeated(t) {
+            continue;
+        }
+        let next = lines[i + 1..]
+            .iter()
+            .map(|n| n.trim())
+            .find(|n| !n.is_empty() && !repeated(n) && !noise::is_noise(n))
+            // Its opening words: a restated passage may be reworded further on.
+            .map(|n| key(&n.split_whitespace().take(3).collect::<Vec<_>>().join(" ")))
+            .unwrap_or_default();
+        followers.entry(key(t)).or_default().insert(next);
+    }
+    let running = |t: &str| repeated(t) && followers.get(&key(t)).is_none_or(|f| f.len() >= 2);
     lines
         .iter()
         .map(|l| {
-            let t = l.trim();
-            let running = !t.is_empty()
-                && word_count(t) <= 12
-                && !ends_terminal(t)
-                && counts.get(&key(t)).is_some_and(|&n| n >= 3);
-            if running {
+            if running(l.trim()) {
                 String::new()
             } else {
                 l.clone()
@@ -167,13 +187,19 @@ fn paragraph_number(s: &str) -> bool {
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A paragraph being gathered: its kind, its lines, and whether a paragraph number
+/// ("12." alone on a line) opened it.
+type Gathering = Option<(BlockKind, Vec<String>, bool)>;
+
 /// Groups lines into drafts: blank lines end a paragraph; headings and bullets start one.
 fn group(lines: &[String]) -> Vec<Draft> {
     let mut drafts = Vec::new();
-    let mut current: Option<(BlockKind, Vec<String>)> = None;
-    let flush = |current: &mut Option<(BlockKind, Vec<String>)>, drafts: &mut Vec<Draft>| {
-        if let Some((kind, lines)) = current.take() {
-            push_lines(kind, lines, drafts);
+    let mut current: Gathering = None;
+    // A paragraph number was just seen: the next paragraph is numbered body text.
+    let mut numbered_next = false;
+    let flush = |current: &mut Gathering, drafts: &mut Vec<Draft>| {
+        if let Some((kind, lines, numbered)) = current.take() {
+            push_lines(kind, lines, numbered, drafts);
         }
     };
     for line in lines {
@@ -185,12 +211,13 @@ fn group(lines: &[String]) -> Vec<Draft> {
         if let Some(h) = markdown_heading(s).or_else(|| bold_line(s)) {
             flush(&mut current, &mut drafts);
             drafts.push(heading(plain_inline(&h)));
+            numbered_next = false;
             continue;
         }
         let underline =
             s.len() >= 3 && (s.chars().all(|c| c == '=') || s.chars().all(|c| c == '-'));
         if underline {
-            if let Some((BlockKind::Paragraph, lines)) = &current {
+            if let Some((BlockKind::Paragraph, lines, false)) = &current {
                 if lines.len() == 1 {
                     let h = lines[0].clone();
                     current = None;
@@ -201,24 +228,35 @@ fn group(lines: &[String]) -> Vec<Draft> {
             flush(&mut current, &mut drafts);
             continue;
         }
-        if paragraph_number(s) {
-            flush(&mut current, &mut drafts);
-            continue;
-        }
-        if let Some(item) = bullet_item(s) {
-            flush(&mut current, &mut drafts);
-            current = Some((BlockKind::Bullet, vec![plain_inline(item)]));
-            continue;
+        // "affected by COVID-" + "19. Practitioners …": a word split at a line-end hyphen
+        // goes on, even when the next line opens with what looks like a list number.
+        let split_word = s.starts_with(|c: char| c.is_ascii_digit())
+            && matches!(&current, Some((_, lines, _)) if lines.last().is_some_and(|l| ends_split_word(l)));
+        if !split_word {
+            if paragraph_number(s) {
+                flush(&mut current, &mut drafts);
+                numbered_next = true;
+                continue;
+            }
+            if let Some(item) = bullet_item(s) {
+                flush(&mut current, &mut drafts);
+                current = Some((BlockKind::Bullet, vec![plain_inline(item)], false));
+                numbered_next = false;
+                continue;
+            }
         }
         // "What needs to improve?" straight after a sentence, with no blank line between.
-        let heading_after_sentence = matches!(&current, Some((_, lines)) if lines.last().is_some_and(|l| ends_terminal(l)))
+        let heading_after_sentence = matches!(&current, Some((_, lines, _)) if lines.last().is_some_and(|l| ends_terminal(l)))
             && is_question_heading(s);
         if heading_after_sentence {
             flush(&mut current, &mut drafts);
         }
         match &mut current {
-            Some((_, lines)) => lines.push(plain_inline(s)),
-            None => current = Some((BlockKind::Paragraph, vec![plain_inline(s)])),
+            Some((_, lines, _)) => lines.push(plain_inline(s)),
+            None => {
+                current = Some((BlockKind::Paragraph, vec![plain_inline(s)], numbered_next));
+                numbered_next = false;
+            }
         }
     }
     flush(&mut current, &mut drafts);
@@ -229,19 +267,28 @@ fn group(lines: &[String]) -> Vec<Draft> {
     drafts
 }
 
+/// "… affected by COVID-": a line ending in a hyphen straight after a letter or digit.
+fn ends_split_word(line: &str) -> bool {
+    line.trim_end()
+        .strip_suffix('-')
+        .and_then(|rest| rest.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
 fn heading(text: String) -> Draft {
     Draft {
         kind: BlockKind::Heading,
         text,
         explicit_heading: true,
         line_group: None,
+        numbered: false,
         noise: false,
     }
 }
 
 /// A paragraph of short unpunctuated lines is a stack (address, letterhead, menu):
 /// each line stands alone. Otherwise the lines are one wrapped paragraph.
-fn push_lines(kind: BlockKind, lines: Vec<String>, drafts: &mut Vec<Draft>) {
+fn push_lines(kind: BlockKind, lines: Vec<String>, numbered: bool, drafts: &mut Vec<Draft>) {
     // In wrapped prose most lines run on into a lower-case word; in an address, a
     // letterhead or a menu almost every line starts afresh.
     let starts_afresh = |l: &String| {
@@ -250,13 +297,22 @@ fn push_lines(kind: BlockKind, lines: Vec<String>, drafts: &mut Vec<Draft>) {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let breaks = lines.windows(2).filter(|w| starts_afresh(&w[1])).count();
-    let stacked =
-        kind == BlockKind::Paragraph && lines.len() >= 2 && breaks * 10 >= (lines.len() - 1) * 6;
+    // Wrapped prose whose lines happen to open on capitals ("… across the Health and
+    // Wellbeing" + "Board, the LSCB …"): long lines, the last one ending a sentence. A
+    // stack's lines are short and its last line ends no sentence.
+    let words: usize = lines.iter().map(|l| word_count(l)).sum();
+    let prose = words >= 8 * lines.len() && lines.last().is_some_and(|l| ends_terminal(l));
+    let stacked = kind == BlockKind::Paragraph
+        && !numbered
+        && !prose
+        && lines.len() >= 2
+        && breaks * 10 >= (lines.len() - 1) * 6;
     let draft = |text: String, line_group| Draft {
         kind,
         text,
         explicit_heading: false,
         line_group,
+        numbered,
         noise: false,
     };
     if stacked {
@@ -382,7 +438,12 @@ fn mark_repeats(drafts: &mut [Draft]) {
         }
     }
     for d in drafts.iter_mut() {
-        if word_count(&d.text) <= 15 && counts[&noise::repetition_key(&d.text)] >= 2 {
+        // A heading the source marks ("Summary", "Recommendations" under each judgement)
+        // structures the report each time it recurs; it is not an ad or a footer.
+        if !d.explicit_heading
+            && word_count(&d.text) <= 15
+            && counts[&noise::repetition_key(&d.text)] >= 2
+        {
             d.noise = true;
         }
     }
@@ -465,7 +526,11 @@ fn looks_like_heading(text: &str) -> bool {
 
 fn infer_headings(drafts: &mut [Draft]) {
     for d in drafts.iter_mut() {
-        if d.kind == BlockKind::Paragraph && !d.explicit_heading && looks_like_heading(&d.text) {
+        if d.kind == BlockKind::Paragraph
+            && !d.explicit_heading
+            && !d.numbered
+            && looks_like_heading(&d.text)
+        {
             d.kind = BlockKind::Heading;
             // "What needs to improve?1": drop the footnote mark.
             let t = d.text.trim_end();
@@ -476,6 +541,50 @@ fn infer_headings(drafts: &mut [Draft]) {
         }
         if d.explicit_heading {
             d.kind = BlockKind::Heading;
+        }
+    }
+}
+
+/// "Requires improvement to be good", "Good": a grade standing alone.
+fn is_grade(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim()
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "outstanding"
+            | "good"
+            | "adequate"
+            | "inadequate"
+            | "requires improvement"
+            | "requires improvement to be good"
+            | "require improvement"
+            | "require improvement to be good"
+    )
+}
+
+/// A grade set as its own heading under the judgement it grades ("The experiences and
+/// progress of children in care" + "Requires improvement to be good") belongs to that
+/// heading, as it does when both share a line: "…children in care: requires improvement
+/// to be good". Otherwise the grade would become the section of the findings below it.
+fn attach_grades(drafts: &mut Vec<Draft>) {
+    let mut i = 1;
+    while i < drafts.len() {
+        let (prev, d) = (&drafts[i - 1], &drafts[i]);
+        let attach = d.kind == BlockKind::Heading
+            && is_grade(&d.text)
+            && prev.kind == BlockKind::Heading
+            && !is_grade(&prev.text)
+            && !prev.text.contains(": ");
+        if attach {
+            let grade = drafts.remove(i).text.trim().to_lowercase();
+            let prev = &mut drafts[i - 1];
+            let head = prev.text.trim_end().trim_end_matches(':').to_string();
+            prev.text = format!("{head}: {grade}");
+        } else {
+            i += 1;
         }
     }
 }
@@ -556,6 +665,87 @@ mod tests {
             + &page(2, "Visits are regular and purposeful for most children.")));
         assert!(out.blocks.iter().all(|b| !b.text.contains("Inspection of")));
         assert_eq!(out.blocks.len(), 2);
+    }
+
+    #[test]
+    fn numbered_paragraphs_are_paragraphs_not_headings() {
+        let out = lay("12.\nStaff are proud to work here and say that managers know them well\n\n13.\nThe Virtual School Team Works Closely With Partners\n\nVisits to children are regular and purposeful.\n");
+        assert!(
+            out.blocks.iter().all(|b| b.kind == BlockKind::Paragraph),
+            "{:?}",
+            out.blocks
+        );
+    }
+
+    #[test]
+    fn wrapped_prose_opening_lines_on_capitals_is_one_paragraph() {
+        let out = lay("Improve joint planning across the Health and Wellbeing\nBoard, the Youth Partnership Board and the Corporate Parenting\nPanel to agree shared priorities for children.\n\n7.\nThe last visit to the service was in May\n2019. The one before that was in\nJune 2016. Both found weaknesses.\n");
+        let texts: Vec<(BlockKind, &str)> = out
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|(k, _)| *k == BlockKind::Paragraph));
+        assert!(texts[1]
+            .1
+            .starts_with("The last visit to the service was in May 2019."));
+        // An address stack is still a stack.
+        let out = lay(
+            "Jo Bloggs\nDirector of Children's Services\nTown Hall\nAB1 2CD\n\nPlans are clear.\n",
+        );
+        assert_eq!(out.blocks.len(), 1, "{:?}", out.blocks);
+    }
+
+    #[test]
+    fn a_word_split_before_a_number_is_not_a_list_item() {
+        let out = lay("40.\nFamilies were badly affected by COVID-\n19. Staff kept visiting children throughout the pandemic.\n");
+        assert_eq!(out.blocks.len(), 1, "{:?}", out.blocks);
+        assert_eq!(out.blocks[0].kind, BlockKind::Paragraph);
+        assert!(out.blocks[0].text.contains("COVID-19. Staff kept"));
+    }
+
+    #[test]
+    fn a_grade_under_its_judgement_joins_the_heading() {
+        let out = lay("# The experiences and progress of care leavers\n\n# Requires improvement to be good\n\n# Summary\n\nPathway plans are clear.\n\n# Summary\n\nVisits are regular.\n");
+        let texts: Vec<(BlockKind, &str)> = out
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    BlockKind::Heading,
+                    "The experiences and progress of care leavers: requires improvement to be good"
+                ),
+                (BlockKind::Heading, "Summary"),
+                (BlockKind::Paragraph, "Pathway plans are clear."),
+                (BlockKind::Heading, "Summary"),
+                (BlockKind::Paragraph, "Visits are regular."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_passage_the_report_repeats_is_not_a_running_line() {
+        let para = |verb: &str| {
+            format!("Close working between the council and the police, and good awareness\nof the risks among partners, {verb} led to more referrals.\n\n")
+        };
+        let text = format!(
+            "{}Other text comes here.\n\n{}More text comes here.\n\n{}",
+            para("has"),
+            para("have"),
+            para("has")
+        );
+        let out = lay(&text);
+        let full = out
+            .blocks
+            .iter()
+            .filter(|b| b.text.starts_with("Close working between the council"))
+            .count();
+        assert_eq!(full, 3, "{:?}", out.blocks);
     }
 
     #[test]

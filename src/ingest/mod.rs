@@ -9,7 +9,7 @@ mod date;
 mod docx;
 mod html;
 mod layout;
-mod noise;
+pub(crate) mod noise;
 #[cfg(any(feature = "pdf", feature = "docx"))]
 mod normalize;
 #[cfg(feature = "pdf")]

@@ -3,6 +3,7 @@
 //! boilerplate lexicon, never strings from a particular report.
 
 use crate::text::word_count;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Web-page and publishing furniture, matched in short blocks only.
 const JUNK_PHRASES: &[&str] = &[
@@ -77,6 +78,73 @@ const CALL_TO_ACTION: &[&str] = &[
     "get",
 ];
 
+/// The publisher's licence, copyright and availability notices: back matter, never a
+/// finding about the service. A block made only of such sentences is noise; in a mixed
+/// block only the sentence carrying one is dropped (`findings`), so a notice glued to
+/// report text by a page break takes no report sentence with it.
+const PUBLISHING_NOTICES: &[&str] = &[
+    "open government licence",
+    "crown copyright",
+    "copyright ©",
+    "©",
+    "(c) copyright",
+    "all rights reserved",
+    "you may reuse this",
+    "you may re-use this",
+    "you may copy all or parts",
+    "may be reproduced",
+    "for non-commercial",
+    "this publication is available",
+    "this document is available",
+    "this report is available at",
+    "this report is also available",
+    "any enquiries regarding",
+    "enquiries regarding this",
+    "large print or braille",
+];
+
+/// Words that point a reader at an address ("available at www…", "visit…", "email…"):
+/// with a web or e-mail address in the same sentence, the sentence is a signpost.
+const POINTERS: &[&str] = &[
+    "available at",
+    "available from",
+    "available on",
+    "can be found at",
+    "can be found on",
+    "visit",
+    "see ",
+    "go to",
+    "view ",
+    "download",
+    "contact",
+    "write to",
+    "email",
+    "e-mail",
+    "telephone",
+    "website",
+    "more information",
+    "find out more",
+];
+
+/// News-page link markers that open a scrap of page furniture: "Read more: …".
+const LINK_MARKERS: &[&str] = &[
+    "read more",
+    "related:",
+    "related articles",
+    "related stories",
+    "related content",
+    "related topics",
+    "see also",
+    "click here",
+    "tap here",
+    "more on this story",
+    "share this",
+    "share on",
+    "follow us",
+    "follow @",
+    "sign up",
+];
+
 const SIGN_OFFS: &[&str] = &[
     "yours sincerely",
     "yours faithfully",
@@ -104,6 +172,79 @@ pub fn is_noise(text: &str) -> bool {
         || is_doubled(t)
         || is_table_row(t)
         || is_byline(t, &lower, words)
+        || is_furniture_block(t)
+}
+
+/// Every sentence of the block is furniture (see [`is_furniture_sentence`]).
+fn is_furniture_block(text: &str) -> bool {
+    let mut sentences = text
+        .split_sentence_bounds()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .peekable();
+    sentences.peek().is_some() && sentences.all(is_furniture_sentence)
+}
+
+/// Licence, copyright and availability notices ("© Crown copyright 2025", "You may
+/// reuse this information … under the terms of the Open Government Licence").
+pub fn is_publishing_notice(lower: &str) -> bool {
+    PUBLISHING_NOTICES.iter().any(|p| lower.contains(p))
+}
+
+/// A word that is a web or e-mail address: "www.x.org", "https://…", "a@b.uk", and a
+/// bare domain with a known top-level part ("reports.ofsted.gov.uk/").
+pub fn is_address(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                '(' | ')' | '[' | ']' | '<' | '>' | ',' | ';' | '"' | '\'' | '‘' | '’' | '“' | '”'
+            )
+        })
+        .trim_end_matches(['.', ':']);
+    let lower = w.to_lowercase();
+    if lower.contains("://") || lower.starts_with("www.") || lower.starts_with("mailto:") {
+        return true;
+    }
+    if let Some((user, host)) = lower.split_once('@') {
+        return !user.is_empty() && host.contains('.') && !host.starts_with('.');
+    }
+    let host = lower.split('/').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .iter()
+            .any(|l| l.chars().any(|c| c.is_ascii_alphabetic()))
+        && matches!(
+            labels.last().copied(),
+            Some("uk" | "com" | "org" | "net" | "gov" | "eu" | "io" | "info")
+        )
+}
+
+/// A sentence that is page furniture rather than a claim: a publishing notice, contact
+/// details (any e-mail address), a web address with little else or with a pointer to it
+/// ("This report is available at …", "To view this, visit …"), or a news-page link
+/// marker ("Read more: …", "Related: …", "Click here to …").
+pub fn is_furniture_sentence(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase();
+    if is_publishing_notice(&lower) {
+        return true;
+    }
+    let opener = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if LINK_MARKERS.iter().any(|m| opener.starts_with(m)) {
+        return true;
+    }
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let addresses: Vec<&str> = tokens.iter().copied().filter(|w| is_address(w)).collect();
+    if addresses.is_empty() {
+        return false;
+    }
+    let email = addresses.iter().any(|w| w.contains('@'));
+    let rest = tokens.len() - addresses.len();
+    email || rest < 4 || POINTERS.iter().any(|p| lower.contains(p))
 }
 
 /// "By Jane Smith", "Published 19 July 2023, 10:02 BST", "Updated 2 hours ago".
@@ -299,6 +440,72 @@ mod tests {
             "Published guidance is followed by most practitioners.",
         ] {
             assert!(!is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn short_publishing_notices_are_noise() {
+        for block in [
+            "© Crown copyright 2019",
+            "You may reuse this information free of charge under the terms of the Open Government Licence.",
+            "This publication is available at www.example.gov.uk/reports/",
+            "Any enquiries regarding this publication should be sent to us at the address below.",
+            "You may copy all or parts of this document for non-commercial purposes.",
+        ] {
+            assert!(is_noise(block), "{block}");
+        }
+        // Mixed blocks are judged sentence by sentence (in `findings`), so report text
+        // glued to a notice survives.
+        let glued = "Leaders know their services well and act on what audits tell them about the quality of practice, and staff say they feel listened to. © Crown copyright 2019";
+        assert!(!is_noise(glued));
+        assert!(is_furniture_sentence("© Crown copyright 2019"));
+    }
+
+    #[test]
+    fn addresses_are_told_from_words() {
+        for w in [
+            "www.example.org.",
+            "https://reports.example.gov.uk/",
+            "(help@example.com)",
+            "reports.example.gov.uk/",
+            "mailto:a@b.uk",
+        ] {
+            assert!(is_address(w), "{w}");
+        }
+        for w in [
+            "e.g.",
+            "i.e.",
+            "2.5",
+            "U.K.",
+            "well-being.",
+            "section 47.",
+            "@home",
+        ] {
+            assert!(!is_address(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn furniture_sentences_are_told_from_claims() {
+        for s in [
+            "To find out more, visit www.example.org/help.",
+            "Read more: Council praised for its foster carers",
+            "Related: Inspectors return to the town",
+            "Click here to see the full report.",
+            "If you have questions, please write to help@example.com or ring the office.",
+            "www.example.gov.uk/children",
+            "The full text is available at https://example.org/report.pdf.",
+        ] {
+            assert!(is_furniture_sentence(s), "{s}");
+        }
+        for s in [
+            "Leaders have read more widely about practice elsewhere and adapted it.",
+            "Care leavers can get help to apply for a driving licence and a passport.",
+            "Children see their social workers often and know them well.",
+            "The council's website gives families clear advice about early help.",
+            "Plans are reviewed at least every 12 weeks, e.g. at a core group.",
+        ] {
+            assert!(!is_furniture_sentence(s), "{s}");
         }
     }
 
