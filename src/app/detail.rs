@@ -1,11 +1,15 @@
-//! One theme in full: earlier and later findings side by side, paired rows aligned, with
-//! a word-level diff for each pair, tone and speaker badges, section names and the
-//! surrounding paragraph on request; findings without a partner listed as not mentioned
-//! later / new; and the corrections (verdicts with notes, pair, unpair, move).
+//! One theme in full, topic by topic: each topic (one matter a reader judges) with its
+//! verdict and why, its strongest pairs side by side (earlier | later, a word-level diff
+//! when alike, "weak match" when barely alike) and, on request, the rest of its findings;
+//! then the topics only one report discusses: new in the later report, and not
+//! mentioned in the later report. Tone and speaker badges, section names and the
+//! surrounding paragraph on request, and the corrections (verdicts with notes, pair,
+//! unpair, move) beside the evidence they change.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use report_compare::compare::{self, Comparison, Finding, Link, ThemeResult, Verdict};
+use report_compare::compare::{self, Comparison, Finding, Link, ThemeResult, Topic, Verdict};
 use report_compare::ingest::BlockKind;
 use report_compare::overrides::Edit;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -14,8 +18,8 @@ use yew::prelude::*;
 use super::report::{Corrections, Exports};
 use super::state::{Entry, Outcome};
 use super::view::{
-    finding, first_words, human_date, paired_diff, plural, polarity_badge, speaker_badge,
-    verdict_badge, verdict_meaning, verdict_short, year, VERDICTS,
+    finding, first_words, human_date, ordered_topics, paired_diff, plural, polarity_badge,
+    speaker_badge, verdict_badge, verdict_meaning, verdict_short, weak_match, year, VERDICTS,
 };
 use super::{io, theme_href};
 
@@ -37,6 +41,61 @@ fn side_heading(label: &str, date: Option<&str>) -> String {
     }
 }
 
+/// What every row of the page needs besides its own data.
+struct Ctx<'a> {
+    props: &'a DetailProps,
+    c: &'a Comparison,
+    t: &'a ThemeResult,
+    themes: Rc<Vec<(String, String)>>,
+    on_edit: Callback<Edit>,
+    earlier_head: String,
+    later_head: String,
+}
+
+fn is_pair(l: &Link) -> bool {
+    l.before.is_some() && l.after.is_some()
+}
+
+/// Pairs of the theme no topic holds both sides of (a person paired findings of two
+/// topics): shown on their own so no pair is hidden.
+fn stray_pairs(t: &ThemeResult) -> Vec<&Link> {
+    t.links
+        .iter()
+        .filter(|l| is_pair(l))
+        .filter(|l| {
+            !t.topics.iter().any(|x| {
+                l.before.as_ref().is_some_and(|b| x.before.contains(b))
+                    && l.after.as_ref().is_some_and(|a| x.after.contains(a))
+            })
+        })
+        .collect()
+}
+
+/// Findings of the theme in no topic (documents from before topics): listed with the
+/// one-sided topics, earlier ones and later ones.
+fn loose_findings(t: &ThemeResult) -> (Vec<String>, Vec<String>) {
+    let placed: BTreeSet<&String> = t
+        .topics
+        .iter()
+        .flat_map(|x| x.before.iter().chain(&x.after))
+        .collect();
+    let mut before: Vec<String> = Vec::new();
+    let mut after: Vec<String> = Vec::new();
+    for l in t.links.iter().filter(|l| !is_pair(l)) {
+        if let Some(b) = l.before.as_ref().filter(|b| !placed.contains(b)) {
+            if !before.contains(b) {
+                before.push(b.clone());
+            }
+        }
+        if let Some(a) = l.after.as_ref().filter(|a| !placed.contains(a)) {
+            if !after.contains(a) {
+                after.push(a.clone());
+            }
+        }
+    }
+    (before, after)
+}
+
 #[function_component(ThemeDetail)]
 pub fn theme_detail(props: &DetailProps) -> Html {
     let o = &props.outcome;
@@ -56,22 +115,24 @@ pub fn theme_detail(props: &DetailProps) -> Html {
             }
         })
     };
-    let earlier_head = side_heading("Earlier report", c.before.date.as_deref());
-    let later_head = side_heading("Later report", c.after.date.as_deref());
-    let pairs: Vec<&Link> = t
-        .links
-        .iter()
-        .filter(|l| l.before.is_some() && l.after.is_some())
-        .collect();
-    let dropped: Vec<&Link> = t.links.iter().filter(|l| l.after.is_none()).collect();
-    let new: Vec<&Link> = t.links.iter().filter(|l| l.before.is_none()).collect();
-    let themes: Rc<Vec<(String, String)>> = Rc::new(
-        c.themes
-            .iter()
-            .filter(|x| x.id != t.id)
-            .map(|x| (x.id.clone(), x.label.clone()))
-            .collect(),
-    );
+    let ctx = Ctx {
+        props,
+        c,
+        t,
+        themes: Rc::new(
+            c.themes
+                .iter()
+                .filter(|x| x.id != t.id)
+                .map(|x| (x.id.clone(), x.label.clone()))
+                .collect(),
+        ),
+        on_edit: on_edit.clone(),
+        earlier_head: side_heading("Earlier report", c.before.date.as_deref()),
+        later_head: side_heading("Later report", c.after.date.as_deref()),
+    };
+    let (both, new, dropped) = ordered_topics(t);
+    let stray = stray_pairs(t);
+    let (loose_before, loose_after) = loose_findings(t);
     let set = o.overrides.theme_verdict(&t.id);
     let engine_verdict = compare::theme_verdict(&t.links);
     let set_index = o
@@ -85,6 +146,11 @@ pub fn theme_detail(props: &DetailProps) -> Html {
     };
     let prev = index.checked_sub(1).and_then(|i| c.themes.get(i));
     let next = c.themes.get(index + 1);
+    let topics_line = if t.topics.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", plural(t.topics.len(), "topic", "topics"))
+    };
 
     html! {
         <article class="detail" aria-labelledby="detail-heading">
@@ -99,8 +165,8 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                     if set.is_some() { <span class="badge by-you">{"Set by you"}</span> }
                 </div>
                 <p class="detail-meaning">{verdict_meaning(t.verdict)}{"."}</p>
-                <p class="muted">
-                    {format!("{} in the earlier report, {} in the later.",
+                <p class="muted detail-counts">
+                    {format!("{topics_line}{} in the earlier report, {} in the later.",
                         plural(t.before_count, "finding", "findings"), t.after_count)}
                     if t.source == "discovered" {
                         {" This group was found by shared words, not from the standard list of themes."}
@@ -117,26 +183,26 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                 <ThemeVerdictFix theme={t.id.clone()} current={t.verdict} on_edit={on_edit.clone()} />
             </header>
 
-            <section class="pairs-section" aria-labelledby="pairs-heading">
-                <h2 id="pairs-heading">{format!("Findings in both reports ({})", pairs.len())}</h2>
-                if pairs.is_empty() {
-                    <p class="muted">{"No finding in the earlier report was paired with one in the later report under this theme."}</p>
+            <section class="topics-section" aria-labelledby="topics-heading">
+                <h2 id="topics-heading">{format!("In both reports ({})", plural(both.len(), "topic", "topics"))}</h2>
+                if both.is_empty() && stray.is_empty() {
+                    <p class="muted">{"No topic under this theme is discussed by both reports."}</p>
                 } else {
+                    <p class="muted">{"Each topic is one matter, with the findings of both reports on it and a verdict. Its strongest pairs are shown side by side."}</p>
                     <p class="diff-legend">
                         {"Where two findings are worded alike, the words that differ are marked: "}
                         <del>{"only in the earlier report"}</del>{" · "}<ins>{"only in the later report"}</ins>
                     </p>
                     <div class="columns-head" aria-hidden="true">
-                        <span>{earlier_head.clone()}</span><span>{later_head.clone()}</span>
+                        <span>{ctx.earlier_head.clone()}</span><span>{ctx.later_head.clone()}</span>
                     </div>
-                    <ol class="pairs">
-                        { for pairs.iter().map(|l| pair_row(props, c, t, l, &themes, &on_edit, &earlier_head, &later_head)) }
-                    </ol>
+                    { for both.iter().map(|x| topic_section(&ctx, x)) }
+                    { stray_section(&ctx, &stray) }
                 }
             </section>
 
-            { lone_section(props, c, t, &dropped, true, &themes, &on_edit) }
-            { lone_section(props, c, t, &new, false, &themes, &on_edit) }
+            { lone_section(&ctx, &new, &loose_after, false) }
+            { lone_section(&ctx, &dropped, &loose_before, true) }
 
             <nav class="prev-next" aria-label="Other themes">
                 if let Some(p) = prev {
@@ -153,17 +219,97 @@ pub fn theme_detail(props: &DetailProps) -> Html {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn pair_row(
-    props: &DetailProps,
-    c: &Comparison,
-    t: &ThemeResult,
-    l: &Link,
-    themes: &Rc<Vec<(String, String)>>,
-    on_edit: &Callback<Edit>,
-    earlier_head: &str,
-    later_head: &str,
-) -> Html {
+/// The id of a topic's heading.
+fn topic_heading_id(topic: &Topic) -> String {
+    format!("topic-{}", topic.id)
+}
+
+/// One two-sided topic: label, verdict, why, its pairs side by side, and the rest of its
+/// findings behind a disclosure.
+fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
+    let heading = topic_heading_id(topic);
+    let shown: BTreeSet<&String> = topic
+        .pairs
+        .iter()
+        .flat_map(|l| [&l.before, &l.after])
+        .flatten()
+        .collect();
+    let rest = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter(|id| !shown.contains(id))
+            .cloned()
+            .collect()
+    };
+    let (rest_before, rest_after) = (rest(&topic.before), rest(&topic.after));
+    let total = topic.before.len() + topic.after.len();
+    let corrected = topic.pairs.iter().any(|l| l.overridden);
+    html! {
+        <section class="topic" key={topic.id.clone()} data-topic={topic.id.clone()}
+            data-verdict={topic.verdict.as_str()} aria-labelledby={heading.clone()}>
+            <div class="topic-head">
+                <h3 class="topic-label" id={heading}>{topic.label.clone()}</h3>
+                {verdict_badge(topic.verdict, false)}
+                if corrected { <span class="badge by-you">{"Corrected by you"}</span> }
+            </div>
+            if !topic.why.is_empty() {
+                <p class="why"><span class="why-label">{"Why: "}</span>{topic.why.clone()}</p>
+            }
+            if topic.pairs.is_empty() {
+                <p class="muted">{"No pair of findings on this topic is close enough to show side by side."}</p>
+            } else {
+                <ol class="pairs" aria-label={format!("Pairs on {}", topic.label)}>
+                    { for topic.pairs.iter().map(|l| pair_row(ctx, l, "")) }
+                </ol>
+            }
+            if !rest_before.is_empty() || !rest_after.is_empty() {
+                <details class="topic-all">
+                    <summary>{format!("All {total} findings on this topic")}</summary>
+                    <p class="muted">{"Besides the pairs above:"}</p>
+                    <div class="topic-sides">
+                        { rest_list(ctx, &rest_before, true, &ctx.earlier_head) }
+                        { rest_list(ctx, &rest_after, false, &ctx.later_head) }
+                    </div>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// One side's findings of a topic that are not in the pairs shown.
+fn rest_list(ctx: &Ctx, ids: &[String], earlier: bool, head: &str) -> Html {
+    if ids.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="topic-side">
+            <h4>{format!("{head}: {} more", ids.len())}</h4>
+            <ul class="lone">
+                { for ids.iter().map(|id| lone_row(ctx, id, earlier, "rest-item")) }
+            </ul>
+        </div>
+    }
+}
+
+/// Pairs across topics (made by a person): each shown, so it can be undone.
+fn stray_section(ctx: &Ctx, stray: &[&Link]) -> Html {
+    if stray.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="topic stray" aria-labelledby="stray-heading">
+            <div class="topic-head">
+                <h3 class="topic-label" id="stray-heading">{format!("Other pairs ({})", stray.len())}</h3>
+            </div>
+            <p class="muted">{"Pairs whose findings sit in different topics, such as ones you paired yourself."}</p>
+            <ol class="pairs">
+                { for stray.iter().map(|l| pair_row(ctx, l, "stray-")) }
+            </ol>
+        </section>
+    }
+}
+
+fn pair_row(ctx: &Ctx, l: &Link, uid: &str) -> Html {
+    let (c, t) = (ctx.c, ctx.t);
     let (Some(b), Some(a)) = (
         finding(c, l.before.as_deref()),
         finding(c, l.after.as_deref()),
@@ -172,10 +318,16 @@ fn pair_row(
     };
     let (before_html, after_html, marked) = paired_diff(&b.text, &a.text);
     let key = format!("{}-{}", b.id, a.id);
+    let uid = format!("{uid}{key}");
     html! {
         <li class="pair" key={key.clone()} data-pair={key.clone()}>
             <div class="pair-head">
                 {verdict_badge(l.verdict, false)}
+                if weak_match(l) {
+                    <span class="badge weak" title="The two findings share few words: check they are about the same thing">
+                        <span class="icon" aria-hidden="true">{"? "}</span>{"Weak match"}
+                    </span>
+                }
                 if l.caveat.is_some() {
                     <span class="badge caveat" title="The later side of this pair is only the council’s own statement">
                         {"Rests on the council’s own statement"}
@@ -195,71 +347,86 @@ fn pair_row(
                 <p class="override-note">{"Your note: "}<q>{note.clone()}</q></p>
             }
             <div class="pair-cells">
-                <FindingCell finding={b.clone()} side={earlier_head.to_string()} text={before_html}
-                    entry={props.earlier.clone()} uid={format!("{key}-b")} />
-                <FindingCell finding={a.clone()} side={later_head.to_string()} text={after_html}
-                    entry={props.later.clone()} uid={format!("{key}-a")} />
+                <FindingCell finding={b.clone()} side={ctx.earlier_head.clone()} text={before_html}
+                    entry={ctx.props.earlier.clone()} uid={format!("{uid}-b")} />
+                <FindingCell finding={a.clone()} side={ctx.later_head.clone()} text={after_html}
+                    entry={ctx.props.later.clone()} uid={format!("{uid}-a")} />
             </div>
             <PairFix theme={t.id.clone()} before={b.id.clone()} after={a.id.clone()} verdict={l.verdict}
-                themes={themes.clone()} on_edit={on_edit.clone()} />
+                themes={ctx.themes.clone()} on_edit={ctx.on_edit.clone()} />
         </li>
     }
 }
 
-/// Unpaired findings of one side: "not mentioned in the later report" or "new".
-fn lone_section(
-    props: &DetailProps,
-    c: &Comparison,
-    t: &ThemeResult,
-    links: &[&Link],
-    earlier: bool,
-    themes: &Rc<Vec<(String, String)>>,
-    on_edit: &Callback<Edit>,
-) -> Html {
-    if links.is_empty() {
+/// Topics only one report discusses: "new in the later report" or "not mentioned in the
+/// later report" (never "resolved"), each with its label and quotes; `loose` findings
+/// (in no topic) after them.
+fn lone_section(ctx: &Ctx, topics: &[&Topic], loose: &[String], earlier: bool) -> Html {
+    if topics.is_empty() && loose.is_empty() {
         return html! {};
     }
     let (id, title, explain) = if earlier {
         (
             "dropped-heading",
             "Not mentioned in the later report",
-            "Earlier findings with no counterpart in the later report. That does not mean they were resolved.",
+            "Topics only the earlier report discusses. That does not mean they were resolved.",
         )
     } else {
         (
             "new-heading",
             "New in the later report",
-            "Later findings with no counterpart in the earlier report.",
+            "Topics only the later report discusses.",
         )
+    };
+    let count = topics.len() + loose.len();
+    let head = if earlier {
+        &ctx.earlier_head
+    } else {
+        &ctx.later_head
     };
     html! {
         <section class="lone-section" aria-labelledby={id}>
-            <h2 id={id}>{format!("{title} ({})", links.len())}</h2>
+            <h2 id={id}>{format!("{title} ({})", plural(count, "topic", "topics"))}</h2>
             <p class="muted">{explain}</p>
-            <ul class="lone">
-                { for links.iter().map(|l| lone_row(props, c, t, l, earlier, themes, on_edit)) }
+            <ul class="lone-topics">
+                { for topics.iter().map(|x| {
+                    let ids = if earlier { &x.before } else { &x.after };
+                    html! {
+                        <li class="lone-topic" key={x.id.clone()} data-topic={x.id.clone()}
+                            data-verdict={x.verdict.as_str()}>
+                            <h3 class="topic-label" id={topic_heading_id(x)}>{x.label.clone()}</h3>
+                            <ul class="lone" aria-labelledby={topic_heading_id(x)}>
+                                { for ids.iter().map(|f| lone_row(ctx, f, earlier, "lone-item")) }
+                            </ul>
+                        </li>
+                    }
+                }) }
+                if !loose.is_empty() {
+                    <li class="lone-topic">
+                        <h3 class="topic-label">{format!("{head}: findings without a topic")}</h3>
+                        <ul class="lone">
+                            { for loose.iter().map(|f| lone_row(ctx, f, earlier, "lone-item")) }
+                        </ul>
+                    </li>
+                }
             </ul>
         </section>
     }
 }
 
-fn lone_row(
-    props: &DetailProps,
-    c: &Comparison,
-    t: &ThemeResult,
-    l: &Link,
-    earlier: bool,
-    themes: &Rc<Vec<(String, String)>>,
-    on_edit: &Callback<Edit>,
-) -> Html {
-    let id = if earlier {
-        l.before.as_deref()
-    } else {
-        l.after.as_deref()
-    };
-    let Some(f) = finding(c, id) else {
+/// One finding on its own (one-sided topic, or the rest of a topic), with its panel to
+/// pair or move it.
+fn lone_row(ctx: &Ctx, id: &str, earlier: bool, class: &'static str) -> Html {
+    let (c, t) = (ctx.c, ctx.t);
+    let Some(f) = finding(c, Some(id)) else {
         return html! {};
     };
+    let mine = |l: &&Link| {
+        let side = if earlier { &l.before } else { &l.after };
+        side.as_deref() == Some(id)
+    };
+    let overridden = t.links.iter().filter(mine).any(|l| l.overridden);
+    let unpaired = !t.links.iter().filter(mine).any(is_pair);
     // Partners on offer: the other side's findings, this theme's first.
     let others = if earlier {
         &c.after.findings
@@ -278,18 +445,23 @@ fn lone_row(
         .map(|x| (x.id.clone(), first_words(&x.text, 14), in_theme(x)))
         .collect();
     let (side, entry) = if earlier {
-        ("Earlier report", props.earlier.clone())
+        (ctx.earlier_head.clone(), ctx.props.earlier.clone())
     } else {
-        ("Later report", props.later.clone())
+        (ctx.later_head.clone(), ctx.props.later.clone())
     };
     let text = html! { {f.text.clone()} };
     html! {
-        <li class="lone-item" key={f.id.clone()} data-finding={f.id.clone()}>
-            if l.overridden { <p><span class="badge by-you">{"Corrected by you"}</span></p> }
-            <FindingCell finding={f.clone()} side={side.to_string()} text={text} entry={entry}
+        <li class={class} key={f.id.clone()} data-finding={f.id.clone()}>
+            if overridden || (unpaired && class == "rest-item") {
+                <p class="item-badges">
+                    if overridden { <span class="badge by-you">{"Corrected by you"}</span> }
+                    if unpaired && class == "rest-item" { <span class="badge unpaired">{"Not paired"}</span> }
+                </p>
+            }
+            <FindingCell finding={f.clone()} side={side} text={text} entry={entry}
                 uid={f.id.clone()} />
             <LoneFix theme={t.id.clone()} finding={f.id.clone()} earlier={earlier}
-                candidates={Rc::new(candidates)} themes={themes.clone()} on_edit={on_edit.clone()} />
+                candidates={Rc::new(candidates)} themes={ctx.themes.clone()} on_edit={ctx.on_edit.clone()} />
         </li>
     }
 }

@@ -1,6 +1,6 @@
 //! The overview: graded ratings side by side, the headline, one count per verdict (each
-//! a filter), search and sort, and one row per theme with its verdict, finding counts and
-//! the strongest evidence pair as a one-line preview.
+//! a filter), search and sort, and one row per theme with its verdict, topic and finding
+//! counts and, as a one-line preview, the first pair of its best two-sided topic.
 
 use std::rc::Rc;
 
@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::report::{Corrections, Exports};
 use super::state::Outcome;
 use super::view::{
-    finding, first_words, highlight, human_date, plural, rating_verdict, strongest_link,
+    finding, first_words, highlight, human_date, plural, preview_link, rating_verdict,
     theme_matches, verdict_badge, verdict_class, verdict_meaning, verdict_rank, verdict_short,
     VERDICTS,
 };
@@ -286,6 +286,9 @@ fn theme_row(o: &Outcome, t: &ThemeResult, query: &str) -> Html {
                     <a href={theme_href(&t.id)} id={theme_link_id(&t.id)}>{t.label.clone()}</a>
                 </h3>
                 <p class="row-counts">
+                    if !t.topics.is_empty() {
+                        <span class="topic-count">{plural(t.topics.len(), "topic", "topics")}</span>{" · "}
+                    }
                     {format!("{} earlier · {} later", plural(t.before_count, "finding", "findings"), t.after_count)}
                     if t.source == "discovered" {
                         <span class="muted">{" · grouped by shared words"}</span>
@@ -297,7 +300,8 @@ fn theme_row(o: &Outcome, t: &ThemeResult, query: &str) -> Html {
     }
 }
 
-/// One line of evidence: the matching finding when searching, else the strongest pair.
+/// One line of evidence: the matching finding when searching, else the first pair of the
+/// theme's best two-sided topic.
 fn preview(c: &Comparison, t: &ThemeResult, query: &str) -> Html {
     let q = query.trim().to_lowercase();
     if !q.is_empty() {
@@ -319,7 +323,7 @@ fn preview(c: &Comparison, t: &ThemeResult, query: &str) -> Html {
             };
         }
     }
-    let Some(link) = strongest_link(t) else {
+    let Some(link) = preview_link(t) else {
         return html! {};
     };
     let quote = |id: Option<&str>| finding(c, id).map(|f| first_words(&f.text, 16));

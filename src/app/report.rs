@@ -1,10 +1,11 @@
 //! What leaves the screen: downloads (Markdown briefing, CSV, JSON, all with the person's
 //! corrections, made in the browser), the print view (hidden on screen; the print
-//! stylesheet shows only it), and the list of corrections with undo.
+//! stylesheet shows only it; theme by theme, each topic with its strongest pair), and
+//! the list of corrections with undo.
 
 use std::rc::Rc;
 
-use report_compare::compare::{Comparison, Link, ThemeResult};
+use report_compare::compare::{Comparison, Link, ThemeResult, Topic};
 use report_compare::export;
 use report_compare::overrides;
 use yew::prelude::*;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 use super::io;
 use super::overview::side_label;
 use super::state::Outcome;
-use super::view::{finding, plural, verdict_badge, verdict_short};
+use super::view::{finding, ordered_topics, plural, verdict_badge, verdict_short, weak_match};
 
 /// "report-compare-2021-06-18-to-2023-07-19": names the downloads.
 pub fn file_stem(c: &Comparison) -> String {
@@ -187,6 +188,12 @@ pub fn print_report(props: &OutcomeProps) -> Html {
 
 fn print_theme(o: &Outcome, c: &Comparison, t: &ThemeResult) -> Html {
     let set = o.overrides.theme_verdict(&t.id);
+    let topics_line = if t.topics.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", plural(t.topics.len(), "topic", "topics"))
+    };
+    let (both, new, dropped) = ordered_topics(t);
     html! {
         <section class="print-theme">
             <h2>{t.label.clone()}{" — "}{verdict_short(t.verdict)}
@@ -195,11 +202,60 @@ fn print_theme(o: &Outcome, c: &Comparison, t: &ThemeResult) -> Html {
             if let Some((_, Some(note))) = set {
                 <p class="note">{"Reviewer’s note: "}{note.to_string()}</p>
             }
-            <p class="muted">{format!("{} earlier, {} later.", plural(t.before_count, "finding", "findings"), t.after_count)}</p>
-            <ul>
-                { for t.links.iter().map(|l| print_link(c, l)) }
-            </ul>
+            <p class="muted">{format!("{topics_line}{} earlier, {} later.", plural(t.before_count, "finding", "findings"), t.after_count)}</p>
+            if t.topics.is_empty() {
+                <ul>
+                    { for t.links.iter().map(|l| print_link(c, l)) }
+                </ul>
+            } else {
+                <ul>
+                    { for both.iter().map(|x| print_topic(c, x)) }
+                    { for new.iter().map(|x| print_lone_topic(c, x, &x.after)) }
+                    { for dropped.iter().map(|x| print_lone_topic(c, x, &x.before)) }
+                </ul>
+            }
         </section>
+    }
+}
+
+/// A two-sided topic on paper: label, verdict and why, its strongest pair, and any pair
+/// the reviewer corrected.
+fn print_topic(c: &Comparison, x: &Topic) -> Html {
+    let shown: Vec<&Link> = x
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || l.overridden)
+        .map(|(_, l)| l)
+        .collect();
+    let more = (x.before.len() + x.after.len()).saturating_sub(2 * shown.len());
+    html! {
+        <li class="print-topic">
+            <strong>{x.label.clone()}</strong>{" — "}{export::verdict_words(x.verdict)}
+            if !x.why.is_empty() { {format!(" ({})", x.why)} }
+            <ul>
+                { for shown.iter().map(|l| print_link(c, l)) }
+            </ul>
+            if more > 0 {
+                <p class="muted">{format!("And {} more on this topic.", plural(more, "finding", "findings"))}</p>
+            }
+        </li>
+    }
+}
+
+/// A topic only one report discusses: label, verdict, its first quote.
+fn print_lone_topic(c: &Comparison, x: &Topic, ids: &[String]) -> Html {
+    let first = ids.first().and_then(|id| finding(c, Some(id)));
+    html! {
+        <li class="print-topic">
+            <strong>{x.label.clone()}</strong>{" — "}{export::verdict_words(x.verdict)}
+            if let Some(f) = first {
+                <p class="q">{format!("“{}”", f.text)}</p>
+            }
+            if ids.len() > 1 {
+                <p class="muted">{format!("And {} more on this topic.", plural(ids.len() - 1, "finding", "findings"))}</p>
+            }
+        </li>
     }
 }
 
@@ -211,6 +267,7 @@ fn print_link(c: &Comparison, l: &Link) -> Html {
     html! {
         <li>
             <strong>{export::verdict_words(l.verdict)}</strong>
+            if weak_match(l) { {" — weak match"} }
             if l.caveat.is_some() { {" — council’s own statement"} }
             if l.overridden { {" — corrected by the reviewer"} }
             {quote(l.before.as_deref(), "Earlier: ")}

@@ -16,8 +16,9 @@ use yew::prelude::*;
 
 use super::state::{fnv1a, storage_key, Action, Entry, OrderBasis, Outcome, Source, State};
 use super::view::{
-    alike, first_words, highlight, human_date, paired_diff, plural, side_runs, strongest_link,
-    verdict_badge, verdict_short, year, DIFF_THRESHOLD, VERDICTS,
+    alike, best_topic, first_words, highlight, human_date, ordered_topics, paired_diff, plural,
+    preview_link, side_runs, strongest_link, two_sided, verdict_badge, verdict_short, weak_match,
+    year, DIFF_THRESHOLD, VERDICTS, WEAK_MATCH,
 };
 use super::*;
 
@@ -285,6 +286,20 @@ fn small_helpers() {
         assert!(url.starts_with("samples/"), "{url} must be relative");
     }
     assert_eq!(theme_href("front-door"), "#/theme/front-door");
+    // "Weak match": a barely alike pair the engine made, never one a person made.
+    let pair = |s: f32, overridden: bool| report_compare::compare::Link {
+        overridden,
+        ..report_compare::compare::Link::new(
+            Some("b1".into()),
+            Some("a1".into()),
+            Verdict::Persisted,
+            s,
+            report_compare::findings::Speaker::Inspectors,
+        )
+    };
+    assert!(weak_match(&pair(WEAK_MATCH - 0.01, false)));
+    assert!(!weak_match(&pair(WEAK_MATCH, false)));
+    assert!(!weak_match(&pair(0.0, true)));
 }
 
 #[wasm_bindgen_test]
@@ -418,7 +433,26 @@ fn overview_filters_sorts_and_searches() {
         if let Some(l) = strongest_link(t) {
             assert!(t.links.contains(l));
         }
+        // Topics: every one listed once, two-sided first; the preview is the first pair
+        // of the best two-sided topic.
+        let (both, new, dropped) = ordered_topics(t);
+        assert_eq!(both.len() + new.len() + dropped.len(), t.topics.len());
+        assert!(both.iter().all(|x| two_sided(x)));
+        assert!(new
+            .iter()
+            .all(|x| x.before.is_empty() && x.verdict == Verdict::New));
+        assert!(dropped
+            .iter()
+            .all(|x| x.after.is_empty() && x.verdict == Verdict::Dropped));
+        match best_topic(t) {
+            Some(best) => {
+                assert!(two_sided(best) && !best.pairs.is_empty());
+                assert_eq!(preview_link(t), best.pairs.first());
+            }
+            None => assert_eq!(preview_link(t), strongest_link(t)),
+        }
     }
+    assert!(c.themes.iter().any(|t| best_topic(t).is_some()));
     assert_eq!(
         report::file_stem(&c),
         "report-compare-2021-06-18-to-2023-07-19"
@@ -460,21 +494,19 @@ async fn the_app_compares_two_dropped_files_and_opens_a_theme() {
     );
     assert_eq!(count(&root, "main b"), 0);
 
-    // Open a theme with pairs through the hash, as a link does.
+    // Open a theme with two-sided topics through the hash, as a link does.
     let theme = c
         .themes
         .iter()
-        .find(|t| {
-            t.links
-                .iter()
-                .any(|l| l.before.is_some() && l.after.is_some())
-        })
+        .find(|t| t.topics.iter().any(|x| two_sided(x) && !x.pairs.is_empty()))
         .unwrap();
-    let pairs = theme
-        .links
+    let pairs: usize = theme
+        .topics
         .iter()
-        .filter(|l| l.before.is_some() && l.after.is_some())
-        .count();
+        .filter(|x| two_sided(x))
+        .map(|x| x.pairs.len())
+        .sum();
+    let two = theme.topics.iter().filter(|x| two_sided(x)).count();
     web_sys::window()
         .unwrap()
         .location()
@@ -482,8 +514,37 @@ async fn the_app_compares_two_dropped_files_and_opens_a_theme() {
         .unwrap();
     wait_for(&root, ".detail").await;
     assert_eq!(text(&root, "#detail-heading"), theme.label);
+    assert_eq!(count(&root, ".topic[data-topic]"), two as u32);
     assert_eq!(count(&root, ".pair"), pairs as u32);
     assert_eq!(count(&root, ".pair .cell"), 2 * pairs as u32);
+    for x in &theme.topics {
+        let at = if two_sided(x) {
+            format!(".topic[data-topic=\"{}\"]", x.id)
+        } else {
+            format!(".lone-topic[data-topic=\"{}\"]", x.id)
+        };
+        assert!(text(&root, &at).contains(&x.label), "{} labelled", x.id);
+        assert_eq!(
+            root.query_selector(&at)
+                .unwrap()
+                .unwrap()
+                .get_attribute("data-verdict")
+                .as_deref(),
+            Some(x.verdict.as_str())
+        );
+        if two_sided(x) {
+            let head = text(&root, &format!("{at} .topic-head .verdict"));
+            assert!(head.contains(verdict_short(x.verdict)), "{head}");
+            assert!(text(&root, &format!("{at} .why")).contains(&x.why));
+        }
+    }
+    let weak = theme
+        .topics
+        .iter()
+        .flat_map(|x| &x.pairs)
+        .filter(|l| weak_match(l))
+        .count();
+    assert_eq!(count(&root, ".pair .weak"), weak as u32);
 
     // Jump to context.
     let toggle: web_sys::HtmlElement = root

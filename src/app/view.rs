@@ -1,7 +1,7 @@
 //! Pure rendering helpers: no state, no I/O, so wasm-bindgen-test can check them directly.
 //! Report text is only ever rendered as text nodes, never as HTML.
 
-use report_compare::compare::{Comparison, Finding, Link, ThemeResult, Verdict};
+use report_compare::compare::{Comparison, Finding, Link, ThemeResult, Topic, Verdict};
 use report_compare::diff::{Change, Span};
 use report_compare::findings::Speaker;
 use report_compare::polarity::Polarity;
@@ -331,6 +331,78 @@ pub fn strongest_link(t: &ThemeResult) -> Option<&Link> {
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .or_else(|| t.links.first())
+}
+
+/// Below this similarity a pair is marked "weak match" (in words, not colour alone).
+pub const WEAK_MATCH: f32 = 0.15;
+
+/// Is a pair only weakly alike? A person's own pairing is never called weak.
+pub fn weak_match(l: &Link) -> bool {
+    !l.overridden && l.before.is_some() && l.after.is_some() && l.similarity < WEAK_MATCH
+}
+
+/// Does a topic have findings from both reports?
+pub fn two_sided(topic: &Topic) -> bool {
+    !topic.before.is_empty() && !topic.after.is_empty()
+}
+
+/// How strongly a pair shows its topic: inspectors' words before the organisation's,
+/// then most alike.
+fn pair_strength(l: &Link) -> (bool, f32) {
+    (l.caveat.is_none(), l.similarity)
+}
+
+/// A theme's topics as the detail page lists them: the two-sided ones (the biggest
+/// matter first, then the one with the strongest pair), then the new ones, then the ones
+/// the later report does not mention.
+pub fn ordered_topics(t: &ThemeResult) -> (Vec<&Topic>, Vec<&Topic>, Vec<&Topic>) {
+    let mut both: Vec<&Topic> = t.topics.iter().filter(|x| two_sided(x)).collect();
+    let size = |x: &Topic| x.before.len() + x.after.len();
+    both.sort_by(|x, y| {
+        let strength = |x: &Topic| x.pairs.first().map(pair_strength);
+        size(y).cmp(&size(x)).then(
+            strength(y)
+                .partial_cmp(&strength(x))
+                .unwrap_or(std::cmp::Ordering::Equal),
+        )
+    });
+    let new = t.topics.iter().filter(|x| x.before.is_empty()).collect();
+    let dropped = t
+        .topics
+        .iter()
+        .filter(|x| x.after.is_empty() && !x.before.is_empty())
+        .collect();
+    (both, new, dropped)
+}
+
+/// The two-sided topic that best shows a theme: one whose verdict is the theme's, then
+/// one resting on the inspectors' words, then the biggest, then the most alike pair.
+pub fn best_topic(t: &ThemeResult) -> Option<&Topic> {
+    let (both, _, _) = ordered_topics(t);
+    let key = |x: &Topic| {
+        let first = x.pairs.first();
+        (
+            x.verdict == t.verdict,
+            first.is_some_and(|l| l.caveat.is_none()),
+            x.before.len() + x.after.len(),
+        )
+    };
+    // `both` is already biggest-then-strongest first: keep the first of equal keys.
+    both.into_iter().filter(|x| !x.pairs.is_empty()).fold(
+        None,
+        |best: Option<&Topic>, x| match best {
+            Some(b) if key(b) >= key(x) => Some(b),
+            _ => Some(x),
+        },
+    )
+}
+
+/// The pair the overview previews: the first pair of the theme's best two-sided topic;
+/// without topics (older documents, or none two-sided) the strongest link.
+pub fn preview_link(t: &ThemeResult) -> Option<&Link> {
+    best_topic(t)
+        .and_then(|x| x.pairs.first())
+        .or_else(|| strongest_link(t))
 }
 
 /// The rank used by "sort by verdict": most to worry about first.

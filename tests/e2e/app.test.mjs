@@ -209,11 +209,16 @@ function parseCsv(text) {
   return rows;
 }
 
-/** A theme of the seed comparison with pairs, preferring one resting on the council's word. */
+/** Does a topic have findings from both reports? */
+const twoSided = (x) => x.before.length > 0 && x.after.length > 0;
+/** The pairs a theme's page shows: its two-sided topics' pairs (schema report-compare/2). */
+const shownPairs = (t) => t.topics.filter(twoSided).flatMap((x) => x.pairs);
+
+/** A theme of the seed comparison with pairs shown, preferring one resting on the council's word. */
 function themeWithPairs(json) {
-  const pairs = (t) => t.links.filter((l) => l.before && l.after);
+  const pairs = shownPairs;
   return (
-    json.themes.find((t) => pairs(t).length >= 2 && t.links.some((l) => l.caveat)) ??
+    json.themes.find((t) => pairs(t).length >= 2 && pairs(t).some((l) => l.caveat)) ??
     json.themes.find((t) => pairs(t).length > 0)
   );
 }
@@ -376,7 +381,7 @@ test('theme detail: pairs side by side, badges, context, keyboard there and back
   await dropFiles(page, seedFiles());
   await page.locator('.overview .theme-row').first().waitFor();
   const theme = themeWithPairs(seed.json);
-  const pairs = theme.links.filter((l) => l.before && l.after);
+  const pairs = shownPairs(theme);
 
   // Keyboard: focus the theme's link, Enter opens it with focus on its heading.
   await themeLink(page, theme.id).focus();
@@ -393,15 +398,17 @@ test('theme detail: pairs side by side, badges, context, keyboard there and back
   assert.ok(right.left > left.right - 1 && Math.abs(right.top - left.top) < 2, 'cells are aligned in one row');
   assert.match(await page.locator('.columns-head').innerText(), /Earlier report \(2021\)\s+Later report \(2023\)/);
   assert.ok((await page.locator('.pair .tone').count()) >= 2 * pairs.length, 'tone badges');
-  if (theme.links.some((l) => l.caveat)) {
+  if (pairs.some((l) => l.caveat)) {
     assert.ok((await page.getByText('Rests on the council’s own statement').count()) > 0);
     assert.ok((await page.getByText('Council’s own statement').count()) > 0);
   }
-  const dropped = theme.links.filter((l) => !l.after).length;
-  const fresh = theme.links.filter((l) => !l.before).length;
-  if (dropped) assert.match(await page.locator('#dropped-heading').innerText(), new RegExp(`Not mentioned in the later report \\(${dropped}\\)`));
-  if (fresh) assert.match(await page.locator('#new-heading').innerText(), new RegExp(`New in the later report \\(${fresh}\\)`));
-  assert.equal(await page.locator('.lone-item').count(), dropped + fresh);
+  const dropped = theme.topics.filter((x) => !x.after.length);
+  const fresh = theme.topics.filter((x) => !x.before.length);
+  const topicCount = (n) => `${n} topic${n === 1 ? '' : 's'}`;
+  if (dropped.length) assert.match(await page.locator('#dropped-heading').innerText(), new RegExp(`Not mentioned in the later report \\(${topicCount(dropped.length)}\\)`));
+  if (fresh.length) assert.match(await page.locator('#new-heading').innerText(), new RegExp(`New in the later report \\(${topicCount(fresh.length)}\\)`));
+  const lone = [...dropped.flatMap((x) => x.before), ...fresh.flatMap((x) => x.after)];
+  assert.equal(await page.locator('.lone-item').count(), lone.length);
   for (const badge of await page.locator('.detail .verdict').allInnerTexts()) {
     assert.doesNotMatch(badge, /resolved/i, '"dropped" never reads as resolved');
   }
@@ -429,6 +436,97 @@ test('theme detail: pairs side by side, badges, context, keyboard there and back
   // Browser Back returns to the theme.
   await page.goBack();
   await page.locator('.detail').waitFor();
+  assertClean(log);
+  await context.close();
+});
+
+test('theme detail shows the seed’s topics: labels, verdicts in words, why, pairs, the rest on request, one-sided topics last', async () => {
+  const { context, page, log } = await open({ viewport: { width: 1280, height: 1100 } });
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor();
+  // The theme with the most topics that has both kinds, and a topic with findings besides its pairs.
+  const rest = (x) => x.before.length + x.after.length - new Set(x.pairs.flatMap((l) => [l.before, l.after])).size;
+  const candidates = seed.json.themes.filter((t) => t.topics.some(twoSided) && t.topics.some((x) => !twoSided(x)));
+  assert.ok(candidates.length > 0, 'the seed has a theme with two-sided and one-sided topics');
+  const theme =
+    candidates.find((t) => t.topics.some((x) => twoSided(x) && rest(x) > 0)) ??
+    candidates.sort((a, b) => b.topics.length - a.topics.length)[0];
+
+  // The overview row counts its topics and previews the first pair of a two-sided topic.
+  const row = page.locator(`.theme-row[data-theme="${theme.id}"]`);
+  assert.match(await row.locator('.row-counts').innerText(), new RegExp(`^${theme.topics.length} topics? · `));
+  const firsts = theme.topics.filter(twoSided).flatMap((x) => x.pairs.slice(0, 1));
+  const previewed = await row.locator('.preview .quote.before').innerText();
+  const words = (id) => seed.json.before.findings.find((f) => f.id === id).text.split(/\s+/).slice(0, 6).join(' ');
+  assert.ok(firsts.some((l) => previewed.includes(words(l.before))), `preview from a topic's first pair: ${previewed}`);
+
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+  const both = theme.topics.filter(twoSided);
+  assert.equal(await page.locator('.topic[data-topic]').count(), both.length);
+  assert.match(await page.locator('#topics-heading').innerText(), new RegExp(`In both reports \\(${both.length} topics?\\)`));
+  for (const x of both) {
+    const section = page.locator(`.topic[data-topic="${x.id}"]`);
+    assert.equal(await section.locator('h3').innerText(), x.label);
+    assert.equal(await section.getAttribute('aria-labelledby'), `topic-${x.id}`);
+    const badge = section.locator('.topic-head .verdict');
+    assert.equal(await badge.getAttribute('data-verdict'), x.verdict);
+    assert.match(await badge.innerText(), /^[▲▼■+−◆]\s*\S+/, 'verdict as icon and words');
+    assert.ok((await section.locator('.why').innerText()).includes(x.why));
+    assert.deepEqual(
+      await section.locator('.pair').evaluateAll((ps) => ps.map((p) => p.dataset.pair)),
+      x.pairs.map((l) => `${l.before}-${l.after}`),
+      'its pairs, strongest first',
+    );
+    const weak = x.pairs.filter((l) => l.similarity < 0.15 && !l.overridden).length;
+    assert.equal(await section.locator('.pair .weak').count(), weak);
+    for (const w of await section.locator('.pair .weak').allInnerTexts()) assert.match(w, /Weak match/);
+    const more = rest(x);
+    const all = section.locator('.topic-all');
+    assert.equal(await all.count(), more > 0 ? 1 : 0);
+    if (more > 0) {
+      const summary = all.locator('> summary');
+      assert.equal(await summary.innerText(), `All ${x.before.length + x.after.length} findings on this topic`);
+      assert.equal(await all.locator('.rest-item').first().isVisible(), false, 'closed at first');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await all.getAttribute('open'), '');
+      assert.equal(await all.locator('.rest-item').count(), more);
+    }
+  }
+  // One-sided topics after the two-sided ones: new ones, then the ones not mentioned later.
+  const groups = [
+    ['#new-heading', theme.topics.filter((x) => !x.before.length), 'after'],
+    ['#dropped-heading', theme.topics.filter((x) => !x.after.length), 'before'],
+  ];
+  for (const [heading, list, side] of groups) {
+    if (!list.length) {
+      assert.equal(await page.locator(heading).count(), 0);
+      continue;
+    }
+    const section = page.locator('.lone-section').filter({ has: page.locator(heading) });
+    for (const x of list) {
+      const item = section.locator(`.lone-topic[data-topic="${x.id}"]`);
+      assert.equal(await item.locator('h3').innerText(), x.label);
+      assert.equal(await item.getAttribute('data-verdict'), x.verdict);
+      assert.equal(await item.locator('.lone-item').count(), x[side].length);
+      const quote = seed.json[side].findings.find((f) => f.id === x[side][0]).text;
+      assert.equal(await item.locator('.lone-item .finding-text').first().innerText(), quote);
+    }
+  }
+  const order = await page.evaluate(() =>
+    [...document.querySelectorAll('.topic[data-topic], #new-heading, #dropped-heading')].map((e) => e.id || 'topic'),
+  );
+  const firstLone = order.findIndex((x) => x !== 'topic');
+  assert.ok(firstLone === -1 || order.slice(firstLone).every((x) => x !== 'topic'), `two-sided topics first: ${order}`);
+  if (order.includes('new-heading') && order.includes('dropped-heading')) {
+    assert.ok(order.indexOf('new-heading') < order.indexOf('dropped-heading'), 'new before not mentioned');
+  }
+  const said = (await page.locator('.detail').innerText()).replaceAll('That does not mean they were resolved.', '');
+  assert.doesNotMatch(said, /resolved/i, 'never says "resolved"');
+  assert.doesNotMatch((await page.locator('.detail .verdict').allInnerTexts()).join(' '), /resolved/i);
+  await assertAccessible(page, 'detail with topics open');
+  await page.screenshot({ path: join(SHOTS, 'detail-topics.png'), fullPage: true });
   assertClean(log);
   await context.close();
 });
@@ -512,7 +610,7 @@ test('override a verdict with a note: shown, kept after reload, in the CSV, Mark
   assert.ok(md.text.includes(`_(set by the reviewer)_`));
   assert.ok(md.text.includes(note));
   const json = JSON.parse((await download('Data (JSON)')).text);
-  assert.equal(json.schema, 'report-compare/1');
+  assert.equal(json.schema, seed.json.schema);
   assert.equal(json.overrides[0].kind, 'theme_verdict');
   assert.equal(json.themes.find((th) => th.id === theme.id).verdict, to);
 
@@ -529,38 +627,46 @@ test('unpair, pair and move findings; each change shows as yours', async () => {
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await page.locator('.overview .theme-row').first().waitFor();
   const theme = themeWithPairs(seed.json);
-  const pairs = theme.links.filter((l) => l.before && l.after);
+  const pairs = shownPairs(theme);
   await themeLink(page, theme.id).click();
   await page.locator('.detail').waitFor();
+  const gone = (key) => page.waitForFunction((k) => !document.querySelector(`.pair[data-pair="${k}"]`), key);
 
-  // Unpair the first pair: one pair fewer.
-  const pair = page.locator(`.pair[data-pair="${pairs[0].before}-${pairs[0].after}"]`);
+  // Unpair the first pair: it is no longer shown (another pair of the topic may take its place).
+  const key = `${pairs[0].before}-${pairs[0].after}`;
+  const pair = page.locator(`.pair[data-pair="${key}"]`);
   await pair.locator('summary').click();
   await pair.getByRole('button', { name: /^Unpair/ }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('.pair').length === n, pairs.length - 1);
+  await gone(key);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-heading', 'focus kept on the page');
 
-  // Pair them again from the earlier finding's own panel (it is unpaired now, if it has
-  // no other partner here), else undo.
-  const lone = page.locator(`.lone-item[data-finding="${pairs[0].before}"]`);
-  if (await lone.count()) {
-    await lone.locator('summary').click();
-    await lone.locator('select').first().selectOption(pairs[0].after);
-    await lone.getByRole('button', { name: 'Pair' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('.pair').length === n, pairs.length);
+  // Pair them again from the panel of whichever of the two is now unpaired (listed with the
+  // rest of its topic, or on its own), else undo.
+  let repaired = false;
+  for (const [id, partner] of [[pairs[0].before, pairs[0].after], [pairs[0].after, pairs[0].before]]) {
+    const item = page.locator(`.lone-item[data-finding="${id}"], .rest-item[data-finding="${id}"]`);
+    if (!(await item.count())) continue;
+    const all = page.locator('.topic-all').filter({ has: item });
+    if (await all.count()) await all.locator('> summary').click();
+    await item.locator('.fix summary').click();
+    await item.locator('.fix select').first().selectOption(partner);
+    await item.getByRole('button', { name: 'Pair' }).click();
+    await page.locator(`.pair[data-pair="${key}"]`).waitFor();
     assert.equal(await page.locator('.corrections li').count(), 0, 'unpair then pair cancels out');
-  } else {
-    await page.getByRole('button', { name: 'Undo all corrections' }).click();
+    repaired = true;
+    break;
   }
+  if (!repaired) await page.getByRole('button', { name: 'Undo all corrections' }).click();
 
   // Move the later finding of the first pair to another theme.
   const target = seed.json.themes.find((th) => th.id !== theme.id);
   const first = page.locator('.pair').first();
-  const id = (await first.getAttribute('data-pair')).split('-')[1];
+  const firstKey = await first.getAttribute('data-pair');
+  const id = firstKey.split('-')[1];
   await first.locator('summary').click();
   await first.getByLabel('Move the later finding to').selectOption(target.id);
   await first.getByRole('button', { name: 'Move' }).nth(1).click();
-  await page.waitForFunction((n) => document.querySelectorAll('.pair').length < n, pairs.length);
+  await gone(firstKey);
   await page.getByRole('link', { name: 'All themes' }).first().click();
   await themeLink(page, target.id).click();
   await page.locator('.detail').waitFor();
@@ -731,7 +837,16 @@ test('1920 px wide: content stays at a readable width; print gives the report on
   assert.equal(await page.locator('.overview').isVisible(), false, 'screen parts hidden in print');
   assert.equal(await page.locator('.print-only').isVisible(), true);
   assert.equal(await page.locator('.print-only .print-theme h2').count(), seed.json.summary.themes);
-  assert.ok((await page.locator('.print-only').innerText()).includes(seed.json.before.findings[0].text));
+  // Theme by theme, each topic by its label with its strongest pair's quotes.
+  const printed = await page.locator('.print-only').innerText();
+  for (const t of seed.json.themes) {
+    for (const x of t.topics) {
+      assert.ok(printed.includes(x.label), `topic ${x.label} printed`);
+      const first = x.pairs[0]?.before ?? x.before[0] ?? x.after[0];
+      const f = [...seed.json.before.findings, ...seed.json.after.findings].find((f) => f.id === first);
+      assert.ok(printed.includes(f.text), `quote of ${x.id} printed`);
+    }
+  }
   await page.pdf({ path: join(SHOTS, 'print.pdf'), format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
   assertClean(log);
