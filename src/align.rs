@@ -235,7 +235,8 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
         .filter(|&(b, a, s)| {
             let b_best = best_b[b].is_some_and(|(p, _)| p == a);
             let a_best = best_a[a].is_some_and(|(p, _)| p == b);
-            let near = |other: Option<(usize, f32)>| other.is_some_and(|(_, os)| s >= NEAR_BEST * os);
+            let near =
+                |other: Option<(usize, f32)>| other.is_some_and(|(_, os)| s >= NEAR_BEST * os);
             (b_best && a_best)
                 || s >= STRONG_PAIR
                 || (b_best && near(best_a[a]))
@@ -297,11 +298,12 @@ fn shared_theme(b: &Item, a: &Item) -> usize {
 pub fn restatements(items: &[Item]) -> Vec<(usize, usize, f32)> {
     let mut out: Vec<(usize, usize, f32)> = Vec::new();
     for_each_candidate(items, items, |i, j, s, _| {
-        if i < j && s >= RESTATEMENT && items[i].themes.iter().any(|t| items[j].themes.contains(t)) {
+        if i < j && s >= RESTATEMENT && items[i].themes.iter().any(|t| items[j].themes.contains(t))
+        {
             out.push((i, j, s));
         }
     });
-    out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    out.sort_by_key(|x| (x.0, x.1));
     out.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     out
 }
@@ -359,18 +361,19 @@ mod tests {
     }
 
     #[test]
-    fn many_to_one_links_are_allowed() {
+    fn a_finding_pairs_with_each_close_restatement_but_not_with_a_weak_partner() {
         let (bt, bth) = items(&[
             ("Caseloads are high in some teams.", vec![0]),
+            ("Caseloads in some teams are high.", vec![0]),
             (
-                "Reductions in team caseloads have given children more time.",
+                "Leaders, partners and governors discuss caseloads, budgets, premises and training at their monthly board.",
                 vec![0],
             ),
         ]);
-        let (at, ath) = items(&[("Caseloads are rising and fluctuating in teams.", vec![0])]);
+        let (at, ath) = items(&[("Caseloads are still high in some teams.", vec![0])]);
         let links = align(&view(&bt, &bth), &view(&at, &ath), &[]);
-        assert_eq!(links.len(), 2, "{links:?}");
-        assert!(links.iter().all(|l| l.after == 0));
+        let pairs: Vec<(usize, usize)> = links.iter().map(|l| (l.before, l.after)).collect();
+        assert_eq!(pairs, vec![(0, 0), (1, 0)], "{links:?}");
     }
 
     #[test]

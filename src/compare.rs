@@ -11,8 +11,8 @@ use crate::ratings::{self, RatingChange};
 use crate::text::content_stems;
 use crate::themes::{self, Codebook, Input, Matcher};
 use crate::topics;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub const SCHEMA: &str = "report-compare/2";
 
@@ -361,11 +361,7 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
     );
     let similarity: HashMap<(usize, usize), f32> =
         candidates.iter().map(|&(b, a, s)| ((b, a), s)).collect();
-    let counts = topics::PhraseCounts::new(
-        bw.iter()
-            .chain(&aw)
-            .map(|w| w.sentence.text.as_str()),
-    );
+    let counts = topics::PhraseCounts::new(bw.iter().chain(&aw).map(|w| w.sentence.text.as_str()));
 
     let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
     let before_side = side(before, "b", &bw, &theme_ids);
@@ -413,14 +409,30 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             }
         }
         for &b in draft.before.iter().filter(|_| draft.after.is_empty()) {
-            links.push(Link::new(Some(b_id(b)), None, Verdict::Dropped, 0.0, Speaker::Inspectors));
+            links.push(Link::new(
+                Some(b_id(b)),
+                None,
+                Verdict::Dropped,
+                0.0,
+                Speaker::Inspectors,
+            ));
         }
         for &a in draft.after.iter().filter(|_| draft.before.is_empty()) {
-            links.push(Link::new(None, Some(a_id(a)), Verdict::New, 0.0, aw[a].sentence.speaker));
+            links.push(Link::new(
+                None,
+                Some(a_id(a)),
+                Verdict::New,
+                0.0,
+                aw[a].sentence.speaker,
+            ));
         }
         let topic = Topic {
             id: format!("t{}", k + 1),
-            label: topics::label(&texts(&draft.before, &bw), &texts(&draft.after, &aw), &counts),
+            label: topics::label(
+                &texts(&draft.before, &bw),
+                &texts(&draft.after, &aw),
+                &counts,
+            ),
             verdict: Verdict::Persisted,
             before: draft.before.iter().map(|&i| b_id(i)).collect(),
             after: draft.after.iter().map(|&i| a_id(i)).collect(),
@@ -571,9 +583,34 @@ fn follow_links(
         present.extend(l.before.as_deref());
         present.extend(l.after.as_deref());
     }
+    // In a topic of both reports, a finding stays while it is paired with one of the
+    // other side's findings there: one a person unpaired leaves.
+    let paired = |id: &str, others: &[String]| {
+        theme.links.iter().any(|l| match (&l.before, &l.after) {
+            (Some(b), Some(a)) => {
+                (b == id && others.contains(a)) || (a == id && others.contains(b))
+            }
+            _ => false,
+        })
+    };
     for topic in &mut theme.topics {
-        topic.before.retain(|id| present.contains(id.as_str()));
-        topic.after.retain(|id| present.contains(id.as_str()));
+        let two_sided = !topic.before.is_empty() && !topic.after.is_empty();
+        let keep = |id: &String, others: &[String]| {
+            present.contains(id.as_str()) && (!two_sided || paired(id, others))
+        };
+        let before: Vec<String> = topic
+            .before
+            .iter()
+            .filter(|id| keep(id, &topic.after))
+            .cloned()
+            .collect();
+        let after: Vec<String> = topic
+            .after
+            .iter()
+            .filter(|id| keep(id, &topic.before))
+            .cloned()
+            .collect();
+        (topic.before, topic.after) = (before, after);
     }
     theme
         .topics
@@ -596,7 +633,9 @@ fn follow_links(
             } else {
                 (&l.after, &l.before)
             };
-            (mine.as_deref() == Some(id.as_str())).then_some(other.clone()).flatten()
+            (mine.as_deref() == Some(id.as_str()))
+                .then_some(other.clone())
+                .flatten()
         });
         let home = partner.and_then(|p| {
             theme
@@ -649,7 +688,11 @@ fn settle_topic(topic: &mut Topic, links: &[Link], texts: &Texts) {
     inside.sort_by(|x, y| {
         y.overridden
             .cmp(&x.overridden)
-            .then(y.similarity.partial_cmp(&x.similarity).unwrap_or(std::cmp::Ordering::Equal))
+            .then(
+                y.similarity
+                    .partial_cmp(&x.similarity)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
             .then((&x.before, &x.after).cmp(&(&y.before, &y.after)))
     });
     let all: Vec<Link> = inside.iter().map(|l| (*l).clone()).collect();
@@ -743,11 +786,18 @@ pub fn topic_verdict(
     } else {
         Verdict::Persisted
     };
-    let why = match later_direction {
-        Some(Direction::Improving) => format!("{why}; the later report says it has improved"),
-        Some(Direction::Worsening) => format!("{why}; the later report says it has worsened"),
-        Some(Direction::Persisting) => format!("{why}; the later report says it remains"),
-        None => why,
+    // The later report's own words, when they back the verdict.
+    let why = match (later_direction, verdict) {
+        (Some(Direction::Improving), Verdict::Improved) => {
+            format!("{why}; the later report says it has improved")
+        }
+        (Some(Direction::Worsening), Verdict::Regressed) => {
+            format!("{why}; the later report says it has worsened")
+        }
+        (Some(Direction::Persisting), Verdict::Persisted) => {
+            format!("{why}; the later report says it remains")
+        }
+        _ => why,
     };
     (verdict, why)
 }

@@ -738,6 +738,7 @@ mod tests {
             before_count: 0,
             after_count: 0,
             links,
+            topics: Vec::new(),
         }
     }
 

@@ -100,8 +100,10 @@ pub fn build(
     };
     // Pairs across the reports first: they are what a topic is for; restatements then
     // gather the other mentions of each matter.
-    let mut across: Vec<(f32, usize, usize)> =
-        pairs.iter().map(|&(b, a, s)| (s, b, n_before + a)).collect();
+    let mut across: Vec<(f32, usize, usize)> = pairs
+        .iter()
+        .map(|&(b, a, s)| (s, b, n_before + a))
+        .collect();
     across.sort_by(by_strength);
     let mut within: Vec<(f32, usize, usize)> = Vec::new();
     within.extend(restated_before.iter().map(|&(i, j, s)| (s, i, j)));
@@ -296,7 +298,11 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
             let both = if *b > 0 && *a > 0 { 1.5 } else { 1.0 };
             let words = key.split(' ').count() as f32;
             // A phrase in one finding of many only names that finding.
-            let spread = if b + a > 1 || members <= 1.0 { 1.0 } else { 0.5 };
+            let spread = if b + a > 1 || members <= 1.0 {
+                1.0
+            } else {
+                0.5
+            };
             let score = share * both * spread * counts.idf(key) * (1.0 + 0.35 * (words - 1.0));
             (score, key, forms)
         })
@@ -315,7 +321,11 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
             capitalise(form)
         }
         _ => {
-            let first = before.first().or(after.first()).copied().unwrap_or_default();
+            let first = before
+                .first()
+                .or(after.first())
+                .copied()
+                .unwrap_or_default();
             let opening: Vec<&str> = first.split_whitespace().take(6).collect();
             opening.join(" ")
         }
@@ -380,10 +390,7 @@ mod tests {
             "Plans for children are reviewed regularly.",
         ];
         let counts = PhraseCounts::new(before.iter().chain(&after).chain(&others).copied());
-        assert_eq!(
-            label(&before, &after, &counts),
-            "Return home interviews"
-        );
+        assert_eq!(label(&before, &after, &counts), "Return home interviews");
         let lone = ["The pupil premium is used creatively."];
         let counts = PhraseCounts::new(lone.iter().chain(&others).copied());
         assert_eq!(label(&lone, &[], &counts), "Pupil premium");

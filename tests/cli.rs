@@ -50,7 +50,7 @@ fn json_is_the_default_and_follows_the_schema() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["schema"], "report-compare/1");
+    assert_eq!(v["schema"], "report-compare/2");
     assert_eq!(v["before"]["date"], "2021-06-18");
     assert!(v["themes"].as_array().is_some_and(|t| !t.is_empty()));
 }

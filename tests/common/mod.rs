@@ -1,5 +1,5 @@
-//! Shared helpers for the integration tests: a Rust port of `score-gold` (phrase-based
-//! gold checks), schema invariants, and fixture paths.
+//! Shared helpers for the integration tests: the gold scorer (`tests/score-gold.py`),
+//! schema invariants, and fixture paths.
 
 #![allow(dead_code)]
 
@@ -20,179 +20,82 @@ pub fn compare_files(before: &str, after: &str) -> Comparison {
     compare(&b, &a, &Codebook::builtin())
 }
 
-fn norm(s: &str) -> String {
-    let s: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '`' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c => c,
-        })
+/// Scores a comparison against a gold file with the project's copy of `score-gold`
+/// (`tests/score-gold.py`, kept identical to `../shared/tools/score-gold`): returns the
+/// failed checks and the score (0..1). Python 3 is on every machine the tests run on.
+pub fn score(c: &Comparison, gold: &Value) -> (Vec<String>, f32) {
+    let dir = std::env::temp_dir().join(format!(
+        "report-compare-score-{}-{}",
+        std::process::id(),
+        SCORED.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (cmp_path, gold_path) = (dir.join("comparison.json"), dir.join("gold.json"));
+    std::fs::write(&cmp_path, serde_json::to_string(c).expect("serialises")).expect("write");
+    std::fs::write(&gold_path, gold.to_string()).expect("write");
+    let out = std::process::Command::new("python3")
+        .arg(format!(
+            "{}/tests/score-gold.py",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .arg(&cmp_path)
+        .arg(&gold_path)
+        .args(["--min", "0"])
+        .output()
+        .expect("python3 runs the scorer");
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        !text.contains("malformed"),
+        "the scorer found the comparison malformed:\n{text}"
+    );
+    let failed = text
+        .lines()
+        .filter(|l| l.starts_with("FAIL"))
+        .map(String::from)
         .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let last = text.lines().last().unwrap_or_default();
+    let value = last
+        .split('=')
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|v| v.parse::<f32>().ok())
+        .unwrap_or_else(|| panic!("no score in the scorer's output:\n{text}"));
+    (failed, value)
 }
 
-fn pick(findings: &[Value], phrases: &Value) -> BTreeSet<String> {
-    let phrases: Vec<String> = match phrases {
-        Value::Array(a) => a.iter().filter_map(|p| p.as_str()).map(norm).collect(),
-        Value::String(s) => vec![norm(s)],
-        _ => vec![],
-    };
-    findings
-        .iter()
-        .filter(|f| {
-            phrases
-                .iter()
-                .any(|p| norm(f["text"].as_str().unwrap_or("")).contains(p))
-        })
-        .filter_map(|f| f["id"].as_str().map(String::from))
-        .collect()
+/// Asserts a comparison scores at least `min` against `gold` (a floor below the score
+/// the engine reaches today, so a regression fails), printing the failed checks.
+pub fn assert_scores(c: &Comparison, gold: &Value, min: f32, pair: &str) {
+    assert_invariants(c);
+    let (failed, value) = score(c, gold);
+    assert!(
+        value >= min,
+        "{pair}: score {value:.2} below {min:.2}; failed checks:\n{}",
+        failed.join("\n")
+    );
 }
 
-fn strs(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default()
-}
+static SCORED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Scores a comparison against a gold file the way `score-gold` does; returns the
-/// failed checks and the number of checks.
-pub fn score(c: &Comparison, gold: &Value) -> (Vec<String>, usize) {
-    let c: Value = serde_json::to_value(c).expect("comparison serialises");
-    let before = c["before"]["findings"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let after = c["after"]["findings"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let links: Vec<&Value> = c["themes"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|t| t["links"].as_array().into_iter().flatten())
-        .collect();
-    let id = |v: &Value| v.as_str().map(String::from);
-    let mut failed = Vec::new();
-    let mut total = 0;
-    let mut check = |ok: bool, name: String| {
-        total += 1;
-        if !ok {
-            failed.push(name);
-        }
-    };
-    for g in gold["links"].as_array().into_iter().flatten() {
-        let (b, a) = (
-            pick(&before, &g["before_any"]),
-            pick(&after, &g["after_any"]),
-        );
-        let want = strs(&g["verdict_any"]);
-        let got: Vec<&str> = links
-            .iter()
-            .filter(|l| {
-                id(&l["before"]).is_some_and(|x| b.contains(&x))
-                    && id(&l["after"]).is_some_and(|x| a.contains(&x))
-            })
-            .filter_map(|l| l["verdict"].as_str())
-            .collect();
-        check(
-            got.iter().any(|v| want.contains(v)),
-            format!("link {}: want {want:?}, got {got:?}", g["id"]),
-        );
-    }
-    for (key, side, found, other) in [
-        ("new", &after, "after", "before"),
-        ("dropped", &before, "before", "after"),
-    ] {
-        for g in gold[key].as_array().into_iter().flatten() {
-            let ids = pick(side, &g[format!("{found}_any")]);
-            let mine = |l: &&&Value| id(&l[found]).is_some_and(|x| ids.contains(&x));
-            let ok = !ids.is_empty()
-                && links
-                    .iter()
-                    .filter(mine)
-                    .any(|l| l[other].is_null() && l["verdict"] == key)
-                && !links.iter().filter(mine).any(|l| !l[other].is_null());
-            check(ok, format!("{key} {}", g["id"]));
-        }
-    }
-    for g in gold["polarity"].as_array().into_iter().flatten() {
-        let side = if g["side"] == "before" {
-            &before
-        } else {
-            &after
-        };
-        let ids = pick(side, &g["phrase"]);
-        let want = strs(&g["polarity_any"]);
-        let got: Vec<&str> = side
-            .iter()
-            .filter(|f| id(&f["id"]).is_some_and(|x| ids.contains(&x)))
-            .filter_map(|f| f["polarity"].as_str())
-            .collect();
-        check(
-            !got.is_empty() && got.iter().all(|p| want.contains(p)),
-            format!("polarity {}: want {want:?}, got {got:?}", g["phrase"]),
-        );
-    }
-    for g in gold["joined"].as_array().into_iter().flatten() {
-        let side = if g["side"] == "before" {
-            &before
-        } else {
-            &after
-        };
-        let ids = pick(side, &g["phrase"]);
-        let must = norm(g["must_also_contain"].as_str().unwrap_or(""));
-        let ok = !ids.is_empty()
-            && side
-                .iter()
-                .filter(|f| id(&f["id"]).is_some_and(|x| ids.contains(&x)))
-                .all(|f| norm(f["text"].as_str().unwrap_or("")).contains(&must));
-        check(ok, format!("joined {}", g["phrase"]));
-    }
-    for g in gold["ratings"].as_array().into_iter().flatten() {
-        let areas: Vec<String> = strs(&g["area_any"]).into_iter().map(norm).collect();
-        let want = strs(&g["verdict_any"]);
-        let got: Vec<&str> = c["ratings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|r| {
-                areas
-                    .iter()
-                    .any(|a| norm(r["area"].as_str().unwrap_or("")).contains(a))
-            })
-            .filter_map(|r| r["verdict"].as_str())
-            .collect();
-        check(
-            !got.is_empty() && got.iter().all(|v| want.contains(v)),
-            format!("rating {:?}: want {want:?}, got {got:?}", g["area_any"]),
-        );
-    }
-    if let Some(junk) = gold["never_in_a_finding"].as_array() {
-        let all: Vec<Value> = before.iter().chain(&after).cloned().collect();
-        let bad: Vec<&str> = junk
-            .iter()
-            .filter_map(Value::as_str)
-            .filter(|s| !pick(&all, &Value::String(s.to_string())).is_empty())
-            .collect();
-        check(bad.is_empty(), format!("junk in findings: {bad:?}"));
-    }
-    if let Some(date) = gold["before_date"].as_str() {
-        check(
-            c["before"]["date"] == date,
-            format!("before date: want {date}, got {}", c["before"]["date"]),
-        );
-    }
-    (failed, total)
-}
-
-/// The schema's promises: unique ids, valid verdicts, every finding in some link, links
-/// pointing at real findings.
+/// The schema's promises: unique ids, valid verdicts, every finding in some link and in
+/// some topic, links and topics pointing at real findings, one-sided topics new or dropped.
 pub fn assert_invariants(c: &Comparison) {
-    assert_eq!(c.schema, "report-compare/1");
+    assert_eq!(c.schema, report_compare::compare::SCHEMA);
+    let mut in_topic = BTreeSet::new();
+    for tp in c.themes.iter().flat_map(|t| &t.topics) {
+        match (tp.before.is_empty(), tp.after.is_empty()) {
+            (true, true) => panic!("topic {} is empty", tp.id),
+            (true, false) => assert_eq!(tp.verdict, Verdict::New, "{}", tp.id),
+            (false, true) => assert_eq!(tp.verdict, Verdict::Dropped, "{}", tp.id),
+            (false, false) => assert!(!matches!(tp.verdict, Verdict::New | Verdict::Dropped)),
+        }
+        assert!(!tp.label.trim().is_empty(), "topic {} has a name", tp.id);
+        in_topic.extend(tp.before.iter().chain(&tp.after).cloned());
+    }
+    for f in c.before.findings.iter().chain(&c.after.findings) {
+        assert!(in_topic.contains(&f.id), "finding {} is in no topic", f.id);
+    }
     for (side, prefix) in [(&c.before, 'b'), (&c.after, 'a')] {
         let ids: BTreeSet<&str> = side.findings.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids.len(), side.findings.len(), "finding ids are unique");
