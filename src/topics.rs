@@ -14,7 +14,35 @@ const MAX_LABEL_WORDS: usize = 4;
 /// Words that judge or report rather than name: never part of a topic's name.
 const JUDGING: &[&str] = &[
     "able",
+    "acted",
+    "alongside",
+    "concern",
+    "concerns",
     "continue",
+    "direct",
+    "get",
+    "help",
+    "helps",
+    "identify",
+    "include",
+    "includes",
+    "inform",
+    "means",
+    "meet",
+    "provide",
+    "provides",
+    "put",
+    "receive",
+    "receives",
+    "share",
+    "since",
+    "support",
+    "supports",
+    "take",
+    "understand",
+    "visit",
+    "work",
+    "works",
     "continues",
     "given",
     "know",
@@ -268,10 +296,90 @@ fn phrases(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Words that end a sentence's subject: "Caseloads | are too high".
+const SUBJECT_ENDS: &[&str] = &[
+    "are",
+    "is",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "may",
+    "might",
+    "must",
+    "remain",
+    "remains",
+    "continue",
+    "continues",
+    "now",
+    "not",
+    "also",
+    "still",
+];
+/// Leading words a name leaves out: "The | quality of plans", "Most | care leavers".
+const SUBJECT_LEADS: &[&str] = &[
+    "the", "a", "an", "most", "many", "some", "all", "few", "several", "these", "this", "their",
+    "its", "almost", "nearly", "too", "very", "however", "overall", "in", "for", "not", "only",
+    "both", "each", "every", "there", "they", "it", "such",
+];
+
+/// The subject of a sentence, when it is short enough to name a matter: the words
+/// before its first verb of being or having, without leading articles and quantifiers
+/// ("The quality of plans is variable" → "quality of plans").
+fn subject(text: &str) -> Option<String> {
+    let ws: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let end = ws
+        .iter()
+        .position(|w| SUBJECT_ENDS.contains(&w.to_lowercase().as_str()))?;
+    let start = ws[..end]
+        .iter()
+        .position(|w| !SUBJECT_LEADS.contains(&w.to_lowercase().as_str()))?;
+    let name = &ws[start..end];
+    let names = |w: &&str| {
+        let w = w.to_lowercase();
+        !is_stopword(&w) && !JUDGING.contains(&w.as_str()) && w.len() > 2
+    };
+    // Naming words joined by "of", "in", "and" …: no other small word, no clause.
+    let plain = name
+        .iter()
+        .all(|w| names(w) || JOINERS.contains(&w.to_lowercase().as_str()));
+    (plain && name.last().is_some_and(names) && name.len() <= 6).then(|| name.join(" "))
+}
+
 /// A topic's name: the phrase its findings share that best names one matter (found in
 /// more of them, on both sides, rarer in the reports, longer), in the words the reports
 /// use. Falls back to the opening words of the first finding.
 pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
+    // A sentence's own subject names its matter best ("Return home interviews are …"),
+    // when the other findings of the topic share one of its words.
+    let members: Vec<&str> = before.iter().chain(after).copied().collect();
+    let shares_a_word = |name: &str| {
+        let stems: HashSet<String> = phrases(name).into_iter().map(|(k, _)| k).collect();
+        members.len() == 1
+            || members.iter().skip(1).any(|m| {
+                phrases(m)
+                    .iter()
+                    .any(|(k, _)| stems.contains(k) && counts.idf(k) > 1.5)
+            })
+    };
+    if let Some(name) = members.first().and_then(|t| subject(t)) {
+        if shares_a_word(&name) {
+            return capitalise(&name);
+        }
+    }
     // key -> (findings before, findings after, surface forms seen)
     let mut seen: BTreeMap<String, (usize, usize, BTreeMap<String, usize>)> = BTreeMap::new();
     for (side, texts) in [(0, before), (1, after)] {
