@@ -115,6 +115,7 @@ fn dot(a: &Sparse, b: &Sparse, df: &[usize]) -> (f32, usize) {
 fn for_each_candidate(
     before: &[Item],
     after: &[Item],
+    small_themes: bool,
     mut visit: impl FnMut(usize, usize, f32, bool),
 ) {
     let (bv, av, df) = vectorise(before, after);
@@ -150,6 +151,9 @@ fn for_each_candidate(
             visit(b, a, s, specific);
         }
         touched.clear();
+    }
+    if !small_themes {
+        return;
     }
     // Small themes: score every pair, so findings sharing a theme but few words are
     // still considered.
@@ -198,7 +202,7 @@ pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
 /// sorted by index.
 pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(usize, usize, f32)> {
     let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
-    for_each_candidate(before, after, |b, a, s, specific| {
+    for_each_candidate(before, after, true, |b, a, s, specific| {
         if s < LINK_THRESHOLD || scored.contains_key(&(b, a)) {
             return;
         }
@@ -297,7 +301,9 @@ fn shared_theme(b: &Item, a: &Item) -> usize {
 /// with `i < j`, sorted.
 pub fn restatements(items: &[Item]) -> Vec<(usize, usize, f32)> {
     let mut out: Vec<(usize, usize, f32)> = Vec::new();
-    for_each_candidate(items, items, |i, j, s, _| {
+    // A restatement shares informative words; pairs sharing only a theme never reach
+    // its threshold, so the small-theme pass is skipped.
+    for_each_candidate(items, items, false, |i, j, s, _| {
         if i < j && s >= RESTATEMENT && items[i].themes.iter().any(|t| items[j].themes.contains(t))
         {
             out.push((i, j, s));

@@ -232,20 +232,37 @@ impl Sets {
 pub struct PhraseCounts {
     counts: HashMap<String, usize>,
     total: usize,
+    /// Each counted text's phrases, so naming a topic does not find them again.
+    seen: HashMap<String, Vec<(String, String)>>,
 }
 
 impl PhraseCounts {
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> PhraseCounts {
         let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut total = 0;
         for text in texts {
             total += 1;
-            let keys: HashSet<String> = phrases(text).into_iter().map(|(k, _)| k).collect();
+            let found = phrases(text);
+            let keys: HashSet<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
             for k in keys {
-                *counts.entry(k).or_default() += 1;
+                *counts.entry(k.to_string()).or_default() += 1;
             }
+            seen.insert(text.to_string(), found);
         }
-        PhraseCounts { counts, total }
+        PhraseCounts {
+            counts,
+            total,
+            seen,
+        }
+    }
+
+    /// The phrases of a text (found once when it was counted).
+    fn of(&self, text: &str) -> std::borrow::Cow<'_, [(String, String)]> {
+        match self.seen.get(text) {
+            Some(found) => std::borrow::Cow::Borrowed(found.as_slice()),
+            None => std::borrow::Cow::Owned(phrases(text)),
+        }
     }
 
     fn idf(&self, key: &str) -> f32 {
@@ -258,39 +275,42 @@ impl PhraseCounts {
 /// judging word) of one to four words, as (stemmed key, surface form).
 fn phrases(text: &str) -> Vec<(String, String)> {
     let ws = words(text);
-    let naming = |w: &str| {
-        !is_stopword(w)
-            && !JUDGING.contains(&w)
-            && w.len() > 2
-            && !w.chars().any(|c| c.is_ascii_digit())
-    };
+    // Per word, once: (may name, may join, may end a name, stem).
+    let kinds: Vec<(bool, bool, bool, String)> = ws
+        .iter()
+        .map(|w| {
+            let naming = !is_stopword(w)
+                && !JUDGING.contains(&w.as_str())
+                && w.len() > 2
+                && !w.chars().any(|c| c.is_ascii_digit());
+            // A name ends on a noun, not on "used" or "quickly".
+            let verb_like = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+            let adverb_like = w.len() > 6 && w.ends_with("ly") && !w.ends_with("ily");
+            let joiner = JOINERS.contains(&w.as_str());
+            let stem = if naming { stem(w) } else { String::new() };
+            (naming, joiner, naming && !verb_like && !adverb_like, stem)
+        })
+        .collect();
     let mut out = Vec::new();
     for start in 0..ws.len() {
-        if !naming(&ws[start]) {
+        if !kinds[start].0 {
             continue;
         }
-        for len in 1..=MAX_LABEL_WORDS.min(ws.len() - start) {
-            let last = &ws[start + len - 1];
-            let inner_ok = ws[start..start + len]
-                .iter()
-                .all(|w| naming(w) || JOINERS.contains(&w.as_str()));
-            if !inner_ok {
+        let mut key = String::new();
+        for end in start..ws.len().min(start + MAX_LABEL_WORDS) {
+            let (naming, joiner, ends, stem) = &kinds[end];
+            if !naming && !joiner {
                 break;
             }
-            // A name ends on a noun, not on "used" or "quickly".
-            let verb_like = last.len() > 4 && last.ends_with("ed") && !last.ends_with("eed");
-            let adverb_like = last.len() > 6 && last.ends_with("ly") && !last.ends_with("ily");
-            if !naming(last) || verb_like || adverb_like {
-                continue;
+            if *naming {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(stem);
             }
-            let slice = &ws[start..start + len];
-            let key = slice
-                .iter()
-                .filter(|w| !JOINERS.contains(&w.as_str()))
-                .map(|w| stem(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push((key, slice.join(" ")));
+            if *ends {
+                out.push((key.clone(), ws[start..=end].join(" ")));
+            }
         }
     }
     out
@@ -370,7 +390,8 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
         let stems: HashSet<String> = phrases(name).into_iter().map(|(k, _)| k).collect();
         members.len() == 1
             || members.iter().skip(1).any(|m| {
-                phrases(m)
+                counts
+                    .of(m)
                     .iter()
                     .any(|(k, _)| stems.contains(k) && counts.idf(k) > 1.5)
             })
@@ -385,7 +406,7 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
     for (side, texts) in [(0, before), (1, after)] {
         for text in texts {
             let mut once: HashSet<String> = HashSet::new();
-            for (key, surface) in phrases(text) {
+            for (key, surface) in counts.of(text).iter().cloned() {
                 let entry = seen.entry(key.clone()).or_default();
                 *entry.2.entry(surface).or_default() += 1;
                 if once.insert(key) {

@@ -173,7 +173,9 @@ fn docx_reads_styles_bullets_tables_and_skips_tracked_deletions() {
 fn luton_2022_to_2026_as_pdfs_compares_like_the_text() {
     let c = pair("ilacs/luton-2022-09-05.pdf", "ilacs/luton-2026-03-10.pdf");
     // A councillor's reading time: the briefing of two ~45-page reports stays short.
-    let words = report_compare::export::to_markdown(&c).split_whitespace().count();
+    let words = report_compare::export::to_markdown(&c)
+        .split_whitespace()
+        .count();
     assert!(words <= 2_500, "briefing is {words} words");
     // The footnote of "What needs to improve?1" in 2026 is not a finding either.
     common::assert_luton_2022_2026(
