@@ -263,7 +263,10 @@ fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
                 if corrected { <span class="badge by-you">{"Corrected by you"}</span> }
             </div>
             if !topic.why.is_empty() {
-                <p class="why"><span class="why-label">{"Why: "}</span>{topic.why.clone()}</p>
+                <p class="why">
+                    <span class="why-label">{if topic.overridden { "The comparison’s reason: " } else { "Why: " }}</span>
+                    {topic.why.clone()}
+                </p>
             }
             if topic.overridden {
                 <p class="override-note" data-topic-note="">

@@ -567,6 +567,7 @@ test('set a topic’s verdict with a note, by keyboard at 360 px: shown as yours
   const said = await section.locator('[data-topic-note]').innerText();
   assert.ok(said.includes('You set this topic’s verdict.') && said.includes(note), said);
   assert.equal(await section.locator('[data-topic-note] b').count(), 0, 'the note is text, never markup');
+  assert.match(await section.locator('.why').innerText(), /^The comparison’s reason: /, 'the engine’s why is named as its own');
   assert.match(await page.locator('[role=status]').innerText(), /Saved/);
   assert.ok((await page.locator('.corrections').innerText()).includes(`Set the verdict of the topic “${x.label}” under “${theme.label}”`));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -593,6 +594,14 @@ test('set a topic’s verdict with a note, by keyboard at 360 px: shown as yours
   assert.equal(row[at('topic_verdict_set_by_reviewer')], to);
   assert.equal(row[at('topic_note')], note);
   assert.ok((await download('Briefing (Markdown)')).includes(`Set the verdict of the topic “${x.label}”`));
+
+  // The print view names it as the reviewer's, with the note.
+  await page.getByRole('link', { name: 'All themes' }).first().click();
+  await page.locator('.overview .theme-row').first().waitFor();
+  assert.ok((await page.locator('.print-only').textContent()).includes(`${x.label} — `), 'topic printed');
+  assert.ok((await page.locator('.print-only').textContent()).includes(`(set by the reviewer: “${note}”)`), 'printed as the reviewer’s');
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
 
   // Back to the comparison's verdict.
   await section.getByRole('button', { name: 'Go back to the comparison’s verdict' }).click();
