@@ -173,6 +173,12 @@ pub struct Topic {
     pub pairs: Vec<Link>,
     /// Why the verdict, in a few words ("concern → strength").
     pub why: String,
+    /// A person set this topic's verdict (overrides::Edit::TopicVerdict).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overridden: bool,
+    /// Their note on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Headline counts: themes per verdict, and findings no longer mentioned.
@@ -438,6 +444,8 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
             after: draft.after.iter().map(|&i| a_id(i)).collect(),
             pairs: Vec::new(),
             why: String::new(),
+            overridden: false,
+            note: None,
         };
         let theme = topic_theme(draft, &bw, &aw);
         per_theme[theme].0.extend(links);
@@ -670,6 +678,8 @@ fn follow_links(
                     after: a,
                     pairs: Vec::new(),
                     why: String::new(),
+                    overridden: false,
+                    note: None,
                 });
             }
         }

@@ -1,12 +1,13 @@
 //! A person's corrections to a [`Comparison`]: move a finding to another theme, pair or
-//! unpair two findings, set the verdict of a pair or of a whole theme, each with an
-//! optional note. Pure data (serde) plus [`apply`], so the web app, the exports and the
+//! unpair two findings, set the verdict of a pair, of a topic or of a whole theme, each
+//! with an optional note. Pure data (serde) plus [`apply`], so the web app, the exports and the
 //! CLI all see the same corrected comparison.
 //!
 //! Corrections are an ordered list of [`Edit`]s applied one after another to the engine's
 //! comparison; an edit whose theme or findings no longer exist (say the engine changed)
 //! is skipped, never an error. Links an edit touches are marked `overridden` and carry
-//! its note; theme verdicts set by a person are listed by [`Overrides::theme_verdict`].
+//! its note; theme verdicts set by a person are listed by [`Overrides::theme_verdict`];
+//! topics whose verdict a person set are marked `overridden` and carry the note too.
 
 use crate::compare::{self, Comparison, Finding, Link, ThemeResult, Verdict};
 use crate::export;
@@ -84,6 +85,16 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// Set the verdict of one topic (one discussed by both reports) under a theme:
+    /// improved, regressed, persisted or mixed. Applied after the topics are brought in
+    /// step with the other corrections, so it sticks; the topic is marked as the person's.
+    TopicVerdict {
+        theme: String,
+        topic: String,
+        verdict: Verdict,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
 }
 
 impl Edit {
@@ -93,7 +104,8 @@ impl Edit {
             | Edit::Link { note, .. }
             | Edit::Unlink { note, .. }
             | Edit::LinkVerdict { note, .. }
-            | Edit::ThemeVerdict { note, .. } => note.as_deref(),
+            | Edit::ThemeVerdict { note, .. }
+            | Edit::TopicVerdict { note, .. } => note.as_deref(),
         }
     }
 }
@@ -104,13 +116,19 @@ impl Overrides {
     }
 
     /// Adds a correction, folding it into earlier ones where that is what the person
-    /// means: a new verdict for the same theme or pair replaces the old one, and pairing
+    /// means: a new verdict for the same theme, topic or pair replaces the old one, and pairing
     /// then unpairing the same two findings (or the reverse) cancels out.
     pub fn push(&mut self, edit: Edit) {
         match &edit {
             Edit::ThemeVerdict { theme, .. } => {
                 self.edits
                     .retain(|e| !matches!(e, Edit::ThemeVerdict { theme: t, .. } if t == theme));
+            }
+            Edit::TopicVerdict { theme, topic, .. } => {
+                self.edits.retain(|e| {
+                    !matches!(e, Edit::TopicVerdict { theme: t, topic: x, .. }
+                        if t == theme && x == topic)
+                });
             }
             Edit::LinkVerdict {
                 theme,
@@ -190,6 +208,19 @@ impl Overrides {
         })
     }
 
+    /// The verdict a person set for a topic of a theme, and their note.
+    pub fn topic_verdict(&self, theme: &str, topic: &str) -> Option<(Verdict, Option<&str>)> {
+        self.edits.iter().rev().find_map(|e| match e {
+            Edit::TopicVerdict {
+                theme: t,
+                topic: x,
+                verdict,
+                note,
+            } if t == theme && x == topic => Some((*verdict, note.as_deref())),
+            _ => None,
+        })
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -240,6 +271,8 @@ pub fn apply_checked(base: &Comparison, overrides: &Overrides) -> (Comparison, V
             } => link_verdict(&mut c, theme, before, after, *verdict, note),
             // Applied after the recount below: refresh recomputes theme verdicts.
             Edit::ThemeVerdict { theme, .. } => c.themes.iter().any(|t| &t.id == theme),
+            // Likewise topics: refresh moves findings between them and settles verdicts.
+            Edit::TopicVerdict { verdict, .. } => topic_verdict_allowed(*verdict),
         };
         if !ok {
             skipped.push(i);
@@ -258,12 +291,44 @@ pub fn apply_checked(base: &Comparison, overrides: &Overrides) -> (Comparison, V
                 None => {}
             }
         }
+        if let Edit::TopicVerdict {
+            theme,
+            topic,
+            verdict,
+            note,
+        } = edit
+        {
+            let found = c
+                .themes
+                .iter_mut()
+                .filter(|t| &t.id == theme)
+                .flat_map(|t| t.topics.iter_mut())
+                .find(|x| &x.id == topic && !x.before.is_empty() && !x.after.is_empty());
+            match found {
+                Some(x) if topic_verdict_allowed(*verdict) => {
+                    x.verdict = *verdict;
+                    x.overridden = true;
+                    x.note = note.clone();
+                }
+                _ if !skipped.contains(&i) => skipped.push(i),
+                _ => {}
+            }
+        }
     }
     if changed {
         recount(&mut c);
     }
     skipped.sort_unstable();
     (c, skipped)
+}
+
+/// A topic both reports discuss is improved, regressed, persisted or mixed; "new" and
+/// "not mentioned later" belong to one-sided topics, which follow their findings.
+fn topic_verdict_allowed(verdict: Verdict) -> bool {
+    matches!(
+        verdict,
+        Verdict::Improved | Verdict::Regressed | Verdict::Persisted | Verdict::Mixed
+    )
 }
 
 /// Theme counts per verdict from the themes' (possibly overridden) verdicts.
@@ -496,6 +561,15 @@ fn theme_label<'a>(c: &'a Comparison, id: &'a str) -> &'a str {
         .map_or(id, |t| t.label.as_str())
 }
 
+fn topic_label<'a>(c: &'a Comparison, theme: &str, topic: &str) -> Option<&'a str> {
+    c.themes
+        .iter()
+        .filter(|t| t.id == theme)
+        .flat_map(|t| &t.topics)
+        .find(|x| x.id == topic)
+        .map(|x| x.label.as_str())
+}
+
 /// The first words of a finding, for one-line descriptions.
 fn snippet(c: &Comparison, id: &str) -> String {
     let Some(f) = find(c, id) else {
@@ -561,6 +635,18 @@ pub fn describe(base: &Comparison, edit: &Edit) -> String {
             theme_label(base, theme),
             export::verdict_words(*verdict)
         ),
+        Edit::TopicVerdict {
+            theme,
+            topic,
+            verdict,
+            ..
+        } => format!(
+            "Set the verdict of {} under “{}” to “{}”.",
+            topic_label(base, theme, topic)
+                .map_or_else(|| format!("topic {topic}"), |l| format!("the topic “{l}”")),
+            theme_label(base, theme),
+            export::verdict_words(*verdict)
+        ),
     };
     if let Some(note) = edit.note().filter(|n| !n.trim().is_empty()) {
         let _ = write!(out, " Note: “{}”", note.trim());
@@ -575,8 +661,9 @@ struct WithOverrides<'a> {
     overrides: &'a [Edit],
 }
 
-/// JSON export: the corrected comparison (schema `report-compare/1`), plus the list of
-/// corrections under `overrides` when there are any.
+/// JSON export: the corrected comparison (schema `report-compare/2`; a topic whose verdict
+/// a person set has `overridden` and `note`), plus the list of corrections under
+/// `overrides` when there are any.
 pub fn to_json(base: &Comparison, overrides: &Overrides) -> String {
     let applied = apply(base, overrides);
     if overrides.is_empty() {
@@ -645,9 +732,10 @@ fn csv_records(csv: &str) -> Vec<&str> {
     records
 }
 
-/// CSV export (one row per link) of the corrected comparison, with four more columns:
+/// CSV export (one row per link) of the corrected comparison, with six more columns:
 /// whether the reviewer set the theme's verdict, and their note; whether they changed
-/// this link (pairing, verdict or theme), and their note.
+/// this link (pairing, verdict or theme), and their note; the verdict they set for the
+/// topic the link belongs to (empty when they set none), and their note.
 pub fn to_csv(base: &Comparison, overrides: &Overrides) -> String {
     let applied = apply(base, overrides);
     let csv = export::to_csv(&applied);
@@ -662,9 +750,17 @@ pub fn to_csv(base: &Comparison, overrides: &Overrides) -> String {
     }
     let mut out = String::with_capacity(csv.len() + rows.len() * 8);
     out.push_str(records[0]);
-    out.push_str(",theme_verdict_set_by_reviewer,theme_note,link_changed_by_reviewer,link_note\n");
+    out.push_str(",theme_verdict_set_by_reviewer,theme_note,link_changed_by_reviewer,link_note,topic_verdict_set_by_reviewer,topic_note\n");
     for (record, (theme, link)) in records[1..].iter().zip(rows) {
         let theme_override = overrides.theme_verdict(&theme.id);
+        // The topic holding this link's findings, when the reviewer set its verdict.
+        let topic = theme.topics.iter().filter(|x| x.overridden).find(|x| {
+            let holds =
+                |id: &Option<String>, ids: &[String]| id.as_ref().is_none_or(|id| ids.contains(id));
+            (link.before.is_some() || link.after.is_some())
+                && holds(&link.before, &x.before)
+                && holds(&link.after, &x.after)
+        });
         let extra = [
             if theme_override.is_some() { "yes" } else { "" }.to_string(),
             theme_override
@@ -673,6 +769,8 @@ pub fn to_csv(base: &Comparison, overrides: &Overrides) -> String {
                 .to_string(),
             if link.overridden { "yes" } else { "" }.to_string(),
             link.note.clone().unwrap_or_default(),
+            topic.map_or("", |x| x.verdict.as_str()).to_string(),
+            topic.and_then(|x| x.note.clone()).unwrap_or_default(),
         ];
         out.push_str(record);
         for field in extra {
@@ -1142,7 +1240,7 @@ mod tests {
         let rows = csv_records(&csv);
         assert_eq!(rows.len(), 5, "{csv}");
         assert!(rows[0].ends_with(
-            ",theme_verdict_set_by_reviewer,theme_note,link_changed_by_reviewer,link_note"
+            ",theme_verdict_set_by_reviewer,theme_note,link_changed_by_reviewer,link_note,topic_verdict_set_by_reviewer,topic_note"
         ));
         let caseloads: Vec<&&str> = rows
             .iter()
@@ -1161,7 +1259,7 @@ mod tests {
             .find(|r| r.starts_with("staff,") && r.contains(",b1,"))
             .unwrap();
         assert!(
-            staff_pair.ends_with(",,,yes,still agency staff"),
+            staff_pair.ends_with(",,,yes,still agency staff,,"),
             "{staff_pair}"
         );
 
@@ -1184,11 +1282,11 @@ mod tests {
         let back: Comparison = serde_json::from_str(&json).unwrap();
         assert_eq!(back, apply(&c, &o));
         // Without corrections the exports are exactly the engine's.
-        // Without corrections: the engine's rows, and the four columns left empty.
+        // Without corrections: the engine’s rows, and the six columns left empty.
         let plain = to_csv(&c, &Overrides::default());
         let engine = export::to_csv(&c);
         for (mine, theirs) in csv_records(&plain).iter().zip(csv_records(&engine)).skip(1) {
-            assert_eq!(*mine, format!("{theirs},,,,"));
+            assert_eq!(*mine, format!("{theirs},,,,,,"));
         }
         assert_eq!(to_json(&c, &Overrides::default()), export::to_json(&c));
     }
@@ -1284,6 +1382,215 @@ mod tests {
         assert_eq!(
             s.improved + s.regressed + s.persisted + s.new + s.dropped + s.mixed,
             s.themes
+        );
+    }
+
+    /// The id of the topic under `theme` holding finding `id`.
+    fn topic_of(c: &Comparison, theme: &str, id: &str) -> String {
+        c.themes
+            .iter()
+            .find(|t| t.id == theme)
+            .and_then(|t| {
+                t.topics
+                    .iter()
+                    .find(|x| x.before.iter().chain(&x.after).any(|f| f == id))
+            })
+            .map(|x| x.id.clone())
+            .unwrap()
+    }
+
+    fn topic<'a>(c: &'a Comparison, theme: &str, id: &str) -> &'a compare::Topic {
+        c.themes
+            .iter()
+            .find(|t| t.id == theme)
+            .and_then(|t| t.topics.iter().find(|x| x.id == id))
+            .unwrap()
+    }
+
+    #[test]
+    fn topic_verdict_is_set_after_refresh_marked_and_noted() {
+        let c = sample();
+        let staff = topic_of(&c, "staff", "b1");
+        assert_eq!(topic(&c, "staff", &staff).verdict, Verdict::Improved);
+        assert!(!topic(&c, "staff", &staff).overridden);
+        let o = with(vec![
+            Edit::TopicVerdict {
+                theme: "staff".into(),
+                topic: staff.clone(),
+                verdict: Verdict::Regressed,
+                note: Some("Agency use rose again".into()),
+            },
+            // A later correction that refreshes the topics does not undo it.
+            Edit::LinkVerdict {
+                theme: "staff".into(),
+                before: "b1".into(),
+                after: "a1".into(),
+                verdict: Verdict::Persisted,
+                note: None,
+            },
+        ]);
+        let (applied, skipped) = apply_checked(&c, &o);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        let x = topic(&applied, "staff", &staff);
+        assert_eq!(x.verdict, Verdict::Regressed);
+        assert!(x.overridden);
+        assert_eq!(x.note.as_deref(), Some("Agency use rose again"));
+        // Only that topic is the person's; the theme's verdict still follows its links.
+        let theme = applied.themes.iter().find(|t| t.id == "staff").unwrap();
+        assert!(theme.topics.iter().filter(|t| t.overridden).count() == 1);
+        assert_eq!(theme.verdict, Verdict::Persisted);
+        assert_eq!(
+            o.topic_verdict("staff", &staff),
+            Some((Verdict::Regressed, Some("Agency use rose again")))
+        );
+        assert_eq!(o.topic_verdict("caseloads", &staff), None);
+        // A second verdict for the same topic replaces the first.
+        let mut o = o;
+        o.push(Edit::TopicVerdict {
+            theme: "staff".into(),
+            topic: staff.clone(),
+            verdict: Verdict::Mixed,
+            note: None,
+        });
+        assert_eq!(o.edits.len(), 2);
+        assert_eq!(
+            o.topic_verdict("staff", &staff),
+            Some((Verdict::Mixed, None))
+        );
+        let applied = apply(&c, &o);
+        assert_eq!(topic(&applied, "staff", &staff).verdict, Verdict::Mixed);
+        assert_eq!(topic(&applied, "staff", &staff).note, None);
+    }
+
+    #[test]
+    fn topic_verdicts_that_do_not_fit_are_skipped() {
+        let c = sample();
+        let staff = topic_of(&c, "staff", "b1");
+        let lone = topic_of(&c, "staff", "b2");
+        let o = with(vec![
+            // "new" is no verdict for a topic both reports discuss
+            Edit::TopicVerdict {
+                theme: "staff".into(),
+                topic: staff.clone(),
+                verdict: Verdict::New,
+                note: None,
+            },
+            // a topic only the earlier report discusses follows its findings
+            Edit::TopicVerdict {
+                theme: "staff".into(),
+                topic: lone,
+                verdict: Verdict::Improved,
+                note: None,
+            },
+            Edit::TopicVerdict {
+                theme: "staff".into(),
+                topic: "t999".into(),
+                verdict: Verdict::Improved,
+                note: None,
+            },
+            // the topic under another theme
+            Edit::TopicVerdict {
+                theme: "caseloads".into(),
+                topic: staff,
+                verdict: Verdict::Improved,
+                note: None,
+            },
+        ]);
+        let (applied, skipped) = apply_checked(&c, &o);
+        assert_eq!(skipped, vec![0, 1, 2, 3]);
+        assert_eq!(applied, c);
+        // Unpairing the topic's only pair leaves it one-sided: its verdict edit is skipped.
+        let staff = topic_of(&c, "staff", "b1");
+        let o = with(vec![
+            Edit::TopicVerdict {
+                theme: "staff".into(),
+                topic: staff,
+                verdict: Verdict::Regressed,
+                note: None,
+            },
+            Edit::Unlink {
+                theme: "staff".into(),
+                before: "b1".into(),
+                after: "a1".into(),
+                note: None,
+            },
+        ]);
+        let (applied, skipped) = apply_checked(&c, &o);
+        assert_eq!(skipped, vec![0]);
+        assert!(applied
+            .themes
+            .iter()
+            .flat_map(|t| &t.topics)
+            .all(|t| !t.overridden));
+    }
+
+    #[test]
+    fn topic_verdicts_reach_the_exports_and_saved_corrections() {
+        let c = sample();
+        let staff = topic_of(&c, "staff", "b1");
+        let o = with(vec![Edit::TopicVerdict {
+            theme: "staff".into(),
+            topic: staff.clone(),
+            verdict: Verdict::Regressed,
+            note: Some("worse, per \"the\" survey".into()),
+        }]);
+        let json = o.to_json();
+        assert!(json.contains("\"kind\":\"topic_verdict\""), "{json}");
+        assert_eq!(Overrides::from_json(&json).unwrap(), o);
+
+        let text = describe(&c, &o.edits[0]);
+        let label = &topic(&c, "staff", &staff).label;
+        assert_eq!(
+            text,
+            format!("Set the verdict of the topic “{label}” under “Label staff” to “Regressed”. Note: “worse, per \"the\" survey”")
+        );
+        let md = to_markdown(&c, &o);
+        assert!(md.contains("## Corrections made by the reviewer"), "{md}");
+        assert!(md.contains(&format!("- {text}")), "{md}");
+
+        let csv = to_csv(&c, &o);
+        let rows = csv_records(&csv);
+        assert!(rows[0].ends_with(",link_note,topic_verdict_set_by_reviewer,topic_note"));
+        let pair = rows
+            .iter()
+            .find(|r| r.starts_with("staff,") && r.contains(",b1,"))
+            .unwrap();
+        assert!(
+            pair.ends_with(",regressed,\"worse, per \"\"the\"\" survey\""),
+            "{pair}"
+        );
+        let others = rows[1..].iter().filter(|r| !r.contains(",b1,"));
+        for r in others {
+            assert!(r.ends_with(",,"), "{r}");
+        }
+
+        let out = to_json(&c, &o);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let topics = v["themes"][0]["topics"].as_array().unwrap();
+        let set: Vec<&serde_json::Value> =
+            topics.iter().filter(|t| t["overridden"] == true).collect();
+        assert_eq!(set.len(), 1);
+        assert_eq!(set[0]["id"], staff.as_str());
+        assert_eq!(set[0]["verdict"], "regressed");
+        assert_eq!(set[0]["note"], "worse, per \"the\" survey");
+        // Topics nobody corrected carry neither field.
+        assert!(topics
+            .iter()
+            .filter(|t| t["overridden"] != true)
+            .all(|t| t.get("overridden").is_none() && t.get("note").is_none()));
+        assert_eq!(v["overrides"][0]["kind"], "topic_verdict");
+        let back: Comparison = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, apply(&c, &o));
+        // Topics of the describe that no longer exist are named by id.
+        let gone = Edit::TopicVerdict {
+            theme: "staff".into(),
+            topic: "t999".into(),
+            verdict: Verdict::Mixed,
+            note: None,
+        };
+        assert_eq!(
+            describe(&c, &gone),
+            "Set the verdict of topic t999 under “Label staff” to “Mixed”."
         );
     }
 

@@ -4,7 +4,13 @@
 //! compact JSON of the payload, and checksum is FNV-1a 64 of that JSON in hex. The same
 //! text is the content of a `.rcmp` file. Decoding checks every step and says what is
 //! wrong; inflating is capped so a crafted link cannot exhaust memory.
+//!
+//! What is shared carries the comparison in this version's schema ([`compare::SCHEMA`],
+//! `report-compare/2`, with topics). A comparison shared by an earlier version
+//! (`report-compare/1`, before topics) still opens: [`upgrade`] gives it topics from its
+//! links. A schema this version does not know says so ([`ShareError::Schema`]).
 
+use crate::compare::{self, Comparison};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::de::DeserializeOwned;
@@ -16,6 +22,9 @@ pub const PREFIX: &str = "rc1";
 pub const LINK_LIMIT: usize = 64 * 1024;
 /// Largest payload a link may inflate to.
 const MAX_INFLATED: usize = 32 * 1024 * 1024;
+/// Comparison schemas of earlier versions that still open, brought up to
+/// [`compare::SCHEMA`] by [`upgrade`].
+pub const OLDER_SCHEMAS: &[&str] = &["report-compare/1"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
@@ -27,6 +36,8 @@ pub enum ShareError {
     Checksum,
     /// Decoded fine but is not a comparison this version understands.
     Content(String),
+    /// A comparison in a schema this version neither uses nor can bring up to date.
+    Schema(String),
 }
 
 impl fmt::Display for ShareError {
@@ -36,6 +47,7 @@ impl fmt::Display for ShareError {
             ShareError::Version(v) => write!(f, "This link was made by another version of report-compare (format \"{v}\"). Open it with that version, or ask for the reports."),
             ShareError::Checksum => write!(f, "This link has been cut short or changed on the way (its checksum does not match). Ask for the link again, or for the .rcmp file."),
             ShareError::Content(e) => write!(f, "This link opened, but its contents are not a comparison this version can read ({e})."),
+            ShareError::Schema(v) => write!(f, "This link holds a comparison in the format \"{v}\", which this version of report-compare cannot read (it reads \"{}\" and the older \"report-compare/1\"). It was probably made by a newer version: open it with that version, or ask for the reports.", compare::SCHEMA),
         }
     }
 }
@@ -93,10 +105,38 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
     serde_json::from_slice(&json).map_err(|e| ShareError::Content(e.to_string()))
 }
 
+/// Brings a shared comparison up to this version's schema. One of `report-compare/1`
+/// (from before topics) gets its topics from its links ([`compare::refresh`]: each
+/// finding joins its partner's topic or gets its own), so every finding is in a topic;
+/// `Ok(true)` says it was brought up to date. Any other unknown schema is an error that
+/// says why it cannot be shown.
+pub fn upgrade(c: &mut Comparison) -> Result<bool, ShareError> {
+    if c.schema == compare::SCHEMA {
+        return Ok(false);
+    }
+    if !OLDER_SCHEMAS.contains(&c.schema.as_str()) {
+        let mut shown: String = c.schema.chars().take(40).collect();
+        if shown.is_empty() {
+            shown = "none given".to_string();
+        }
+        return Err(ShareError::Schema(shown));
+    }
+    c.schema = compare::SCHEMA.to_string();
+    compare::refresh(c);
+    Ok(true)
+}
+
+/// Decodes a shared bare comparison and brings it up to date ([`upgrade`]).
+pub fn decode_comparison(text: &str) -> Result<Comparison, ShareError> {
+    let mut c: Comparison = decode(text)?;
+    upgrade(&mut c)?;
+    Ok(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{compare, Comparison};
+    use crate::compare::compare;
     use crate::ingest::ingest;
     use crate::themes::Codebook;
 
@@ -171,6 +211,110 @@ mod tests {
         ));
         let msg = ShareError::Checksum.to_string();
         assert!(msg.contains("Ask for the link again"));
+    }
+
+    /// A comparison as `report-compare/1` wrote it: today's without topics.
+    fn as_schema_1(c: &Comparison) -> serde_json::Value {
+        let mut v = serde_json::to_value(c).unwrap();
+        v["schema"] = "report-compare/1".into();
+        for t in v["themes"].as_array_mut().unwrap() {
+            t.as_object_mut().unwrap().remove("topics");
+        }
+        v
+    }
+
+    #[test]
+    fn what_is_shared_carries_schema_2_with_topics() {
+        let c = seed();
+        assert_eq!(c.schema, compare::SCHEMA);
+        assert_eq!(compare::SCHEMA, "report-compare/2");
+        let back = decode_comparison(&encode(&c)).unwrap();
+        assert_eq!(
+            back, c,
+            "a /2 comparison opens as it was shared, topics and all"
+        );
+        assert!(back.themes.iter().all(|t| !t.topics.is_empty()));
+        let json: serde_json::Value = decode(&encode(&c)).unwrap();
+        assert_eq!(json["schema"], "report-compare/2");
+        assert!(json["themes"][0]["topics"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty()));
+    }
+
+    #[test]
+    fn a_schema_1_comparison_round_trips_and_opens_with_topics_for_every_finding() {
+        let c = seed();
+        let old = as_schema_1(&c);
+        let link = encode(&old);
+        // Through the share format unchanged.
+        let raw: serde_json::Value = decode(&link).unwrap();
+        assert_eq!(raw["schema"], "report-compare/1");
+        assert!(raw["themes"][0].get("topics").is_none());
+        let plain: Comparison = decode(&link).unwrap();
+        assert_eq!(plain.schema, "report-compare/1");
+        assert!(plain.themes.iter().all(|t| t.topics.is_empty()));
+
+        let opened = decode_comparison(&link).unwrap();
+        assert_eq!(opened.schema, compare::SCHEMA);
+        // The same findings, links, theme verdicts and counts as shared.
+        assert_eq!(opened.before, c.before);
+        assert_eq!(opened.after, c.after);
+        assert_eq!(opened.summary, c.summary);
+        assert_eq!(opened.themes.len(), c.themes.len());
+        for (t, was) in opened.themes.iter().zip(&c.themes) {
+            assert_eq!(t.id, was.id);
+            assert_eq!(t.verdict, was.verdict, "{}", t.id);
+            assert_eq!(t.links, was.links, "{}", t.id);
+            // Every finding of the theme is in exactly one of its topics.
+            let mut ids: Vec<&String> = t
+                .links
+                .iter()
+                .flat_map(|l| [&l.before, &l.after])
+                .flatten()
+                .collect();
+            ids.sort();
+            ids.dedup();
+            assert!(!t.topics.is_empty(), "{}", t.id);
+            for id in ids {
+                let homes = t
+                    .topics
+                    .iter()
+                    .filter(|x| x.before.contains(id) || x.after.contains(id))
+                    .count();
+                assert_eq!(homes, 1, "{id} under {} is in {homes} topics", t.id);
+            }
+            for x in &t.topics {
+                assert!(!x.label.trim().is_empty(), "{} has no label", x.id);
+            }
+        }
+        // Every finding of either report is in some topic.
+        for f in c.before.findings.iter().chain(&c.after.findings) {
+            assert!(
+                opened
+                    .themes
+                    .iter()
+                    .flat_map(|t| &t.topics)
+                    .any(|x| x.before.contains(&f.id) || x.after.contains(&f.id)),
+                "{} is in no topic",
+                f.id
+            );
+        }
+        // Shared again, it is a /2 link that opens as it is.
+        assert_eq!(decode_comparison(&encode(&opened)).unwrap(), opened);
+    }
+
+    #[test]
+    fn an_unknown_schema_says_why_it_cannot_open() {
+        let mut v = as_schema_1(&seed());
+        v["schema"] = "report-compare/9".into();
+        let err = decode_comparison(&encode(&v)).unwrap_err();
+        assert_eq!(err, ShareError::Schema("report-compare/9".into()));
+        let msg = err.to_string();
+        assert!(msg.contains("\"report-compare/9\""), "{msg}");
+        assert!(msg.contains("newer version"), "{msg}");
+        v["schema"] = "".into();
+        let err = decode_comparison(&encode(&v)).unwrap_err();
+        assert_eq!(err, ShareError::Schema("none given".into()));
     }
 
     #[test]

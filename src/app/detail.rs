@@ -4,7 +4,7 @@
 //! then the topics only one report discusses: new in the later report, and not
 //! mentioned in the later report. Tone and speaker badges, section names and the
 //! surrounding paragraph on request, and the corrections (verdicts with notes, pair,
-//! unpair, move) beside the evidence they change.
+//! unpair, move; a topic's own verdict) beside the evidence they change.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -108,7 +108,10 @@ pub fn theme_detail(props: &DetailProps) -> Html {
     let on_edit = {
         let cb = props.on_edit.clone();
         Callback::from(move |edit: Edit| {
-            let structural = !matches!(edit, Edit::LinkVerdict { .. } | Edit::ThemeVerdict { .. });
+            let structural = !matches!(
+                edit,
+                Edit::LinkVerdict { .. } | Edit::ThemeVerdict { .. } | Edit::TopicVerdict { .. }
+            );
             cb.emit(edit);
             if structural {
                 io::focus("detail-heading");
@@ -243,16 +246,35 @@ fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
     let (rest_before, rest_after) = (rest(&topic.before), rest(&topic.after));
     let total = topic.before.len() + topic.after.len();
     let corrected = topic.pairs.iter().any(|l| l.overridden);
+    let set_index = ctx.props.outcome.overrides.edits.iter().rposition(|e| {
+        matches!(e, Edit::TopicVerdict { theme, topic: x, .. } if theme == &ctx.t.id && x == &topic.id)
+    });
+    let undo_set = {
+        let cb = ctx.props.on_undo.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(set_index))
+    };
     html! {
         <section class="topic" key={topic.id.clone()} data-topic={topic.id.clone()}
             data-verdict={topic.verdict.as_str()} aria-labelledby={heading.clone()}>
             <div class="topic-head">
                 <h3 class="topic-label" id={heading}>{topic.label.clone()}</h3>
                 {verdict_badge(topic.verdict, false)}
+                if topic.overridden { <span class="badge by-you" data-topic-set="">{"Set by you"}</span> }
                 if corrected { <span class="badge by-you">{"Corrected by you"}</span> }
             </div>
             if !topic.why.is_empty() {
-                <p class="why"><span class="why-label">{"Why: "}</span>{topic.why.clone()}</p>
+                <p class="why">
+                    <span class="why-label">{if topic.overridden { "The comparison’s reason: " } else { "Why: " }}</span>
+                    {topic.why.clone()}
+                </p>
+            }
+            if topic.overridden {
+                <p class="override-note" data-topic-note="">
+                    {"You set this topic’s verdict."}
+                    if let Some(note) = &topic.note { {" Your note: "}<q>{note.clone()}</q> }
+                    {" "}
+                    <button type="button" class="button link" onclick={undo_set}>{"Go back to the comparison’s verdict"}</button>
+                </p>
             }
             if topic.pairs.is_empty() {
                 <p class="muted">{"No pair of findings on this topic is close enough to show side by side."}</p>
@@ -271,6 +293,8 @@ fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
                     </div>
                 </details>
             }
+            <TopicVerdictFix theme={ctx.t.id.clone()} topic={topic.id.clone()} label={topic.label.clone()}
+                current={topic.verdict} on_edit={ctx.on_edit.clone()} />
         </section>
     }
 }
@@ -630,6 +654,72 @@ pub fn theme_verdict_fix(props: &ThemeFixProps) -> Html {
                 <div class="field">
                     <label for="theme-note">{"Why? (optional; goes into the exports)"}</label>
                     <textarea id="theme-note" ref={note} rows="2" />
+                </div>
+                <button type="submit" class="button primary">{"Save verdict"}</button>
+            </form>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TopicFixProps {
+    pub theme: String,
+    pub topic: String,
+    pub label: String,
+    pub current: Verdict,
+    pub on_edit: Callback<Edit>,
+}
+
+/// The verdicts a topic both reports discuss can have.
+const TOPIC_VERDICTS: [Verdict; 4] = [
+    Verdict::Improved,
+    Verdict::Persisted,
+    Verdict::Regressed,
+    Verdict::Mixed,
+];
+
+/// "Set this topic’s verdict", with a note: as for the theme, one topic at a time.
+#[function_component(TopicVerdictFix)]
+pub fn topic_verdict_fix(props: &TopicFixProps) -> Html {
+    let (select, note) = (use_node_ref(), use_node_ref());
+    let prefix = format!("topic-fix-{}", props.topic);
+    let onsubmit = {
+        let (select, note, theme, topic, cb) = (
+            select.clone(),
+            note.clone(),
+            props.theme.clone(),
+            props.topic.clone(),
+            props.on_edit.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(verdict) = value_of(&select).as_deref().and_then(verdict_from) {
+                cb.emit(Edit::TopicVerdict {
+                    theme: theme.clone(),
+                    topic: topic.clone(),
+                    verdict,
+                    note: note_of(&note),
+                });
+            }
+        })
+    };
+    html! {
+        <details class="fix topic-fix" data-topic-fix={props.topic.clone()}>
+            <summary>{"Set this topic’s verdict"}</summary>
+            <form class="fix-body" {onsubmit} aria-label={format!("Verdict of the topic {}", props.label)}>
+                <div class="field">
+                    <label for={format!("{prefix}-verdict")}>{"Verdict for this topic"}</label>
+                    <select id={format!("{prefix}-verdict")} ref={select}>
+                        { for TOPIC_VERDICTS.iter().map(|&v| html! {
+                            <option value={v.as_str()} selected={v == props.current}>
+                                {report_compare::export::verdict_words(v)}
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for={format!("{prefix}-note")}>{"Why? (optional; goes into the exports)"}</label>
+                    <textarea id={format!("{prefix}-note")} ref={note} rows="2" />
                 </div>
                 <button type="submit" class="button primary">{"Save verdict"}</button>
             </form>

@@ -232,7 +232,11 @@ fn print_topic(c: &Comparison, x: &Topic) -> Html {
     html! {
         <li class="print-topic">
             <strong>{x.label.clone()}</strong>{" — "}{export::verdict_words(x.verdict)}
-            if !x.why.is_empty() { {format!(" ({})", x.why)} }
+            if x.overridden {
+                {" (set by the reviewer"}
+                if let Some(note) = &x.note { {format!(": “{note}”")} }
+                {")"}
+            } else if !x.why.is_empty() { {format!(" ({})", x.why)} }
             <ul>
                 { for shown.iter().map(|l| print_link(c, l)) }
             </ul>

@@ -11,6 +11,11 @@
 //! the whole report. The app has no codebook editor (it uses the built-in codebook), and
 //! the comparison already carries the themes the codebook gave.
 //!
+//! The comparison goes in this version's schema (`report-compare/2`, with its topics).
+//! One shared by an earlier version (`report-compare/1`, before topics) still opens: the
+//! engine's `share::upgrade` groups its findings into topics from their pairs, and the
+//! message on opening says so; a schema this version does not know says why it can't.
+//!
 //! Encoding (versioned, checksummed, deflated, base64url) is the engine's
 //! `report_compare::share`; a damaged link gives its message, never a blank page.
 
@@ -112,13 +117,14 @@ pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared>
 
 /// Opens link or file text: the action that shows it, or what is wrong, in words.
 pub fn open(text: &str) -> Result<Action, String> {
-    let shared: Shared = share::decode(text).map_err(|e| e.to_string())?;
+    let mut shared: Shared = share::decode(text).map_err(|e| e.to_string())?;
     if shared.kind != KIND {
         return Err(format!(
             "This link was made by another version of report-compare (\"{}\"). Open it with that version, or ask for the reports.",
             shared.kind
         ));
     }
+    let upgraded = share::upgrade(&mut shared.comparison).map_err(|e| e.to_string())?;
     let entry = |r: &SharedReport| {
         let mut blocks = vec![
             Block {
@@ -155,6 +161,11 @@ pub fn open(text: &str) -> Result<Action, String> {
             " It includes {} by the person who shared it.",
             super::view::plural(kept, "correction", "corrections")
         ));
+    }
+    if upgraded {
+        message.push_str(
+            " It was made by an earlier version of report-compare, before topics: its findings have been grouped into topics by their pairs here.",
+        );
     }
     Ok(Action::Open {
         entries: [a, b],

@@ -256,6 +256,88 @@ fn corrections_are_saved_under_hashes_and_applied() {
 }
 
 #[wasm_bindgen_test]
+fn a_topic_verdict_is_the_persons_and_saved() {
+    clear_storage();
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let s = add(Rc::default(), vec![a.clone(), b.clone()], None);
+    let key = storage_key(a.hash, b.hash);
+    let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let (theme, topic) = base
+        .themes
+        .iter()
+        .find_map(|t| {
+            t.topics
+                .iter()
+                .find(|x| two_sided(x))
+                .map(|x| (t.id.clone(), x.clone()))
+        })
+        .expect("a topic both reports discuss");
+    let to = if topic.verdict == Verdict::Mixed {
+        Verdict::Improved
+    } else {
+        Verdict::Mixed
+    };
+    let outcome = Outcome::new((a.id, b.id), key.clone(), base, Default::default(), 1.0);
+    let s = reduce(s, Action::Compared(Rc::new(outcome)));
+    let s = reduce(
+        s,
+        Action::Correct(Edit::TopicVerdict {
+            theme: theme.clone(),
+            topic: topic.id.clone(),
+            verdict: to,
+            note: Some("read both".into()),
+        }),
+    );
+    let o = s.current().unwrap();
+    let x = o
+        .applied
+        .themes
+        .iter()
+        .find(|t| t.id == theme)
+        .and_then(|t| t.topics.iter().find(|x| x.id == topic.id))
+        .unwrap();
+    assert_eq!(x.verdict, to);
+    assert!(x.overridden);
+    assert_eq!(x.note.as_deref(), Some("read both"));
+    let saved = io::load(&key).expect("saved in localStorage");
+    assert!(saved.contains("topic_verdict") && saved.contains("read both"));
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_share_from_before_topics_opens_with_topics() {
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let outcome = Outcome::new((a.id, b.id), String::new(), base, Default::default(), 1.0);
+    let shared = share::make(&outcome, &a, &b).unwrap();
+    assert_eq!(shared.comparison.schema, "report-compare/2");
+    let mut v = serde_json::to_value(&shared).unwrap();
+    v["comparison"]["schema"] = "report-compare/1".into();
+    for t in v["comparison"]["themes"].as_array_mut().unwrap() {
+        t.as_object_mut().unwrap().remove("topics");
+    }
+    let text = report_compare::share::encode(&v);
+    let Ok(Action::Open {
+        outcome, message, ..
+    }) = share::open(&text)
+    else {
+        panic!("a /1 share did not open");
+    };
+    assert!(message.contains("earlier version"), "{message}");
+    assert_eq!(outcome.base.schema, "report-compare/2");
+    assert!(outcome.applied.themes.iter().all(|t| !t.topics.is_empty()));
+    // A schema from the future says why it cannot open.
+    v["comparison"]["schema"] = "report-compare/7".into();
+    let Err(e) = share::open(&report_compare::share::encode(&v)) else {
+        panic!("a /7 share opened");
+    };
+    assert!(
+        e.contains("report-compare/7") && e.contains("newer version"),
+        "{e}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_stale_comparison_is_ignored() {
     let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
     let s = add(Rc::default(), vec![a.clone(), b.clone()], None);

@@ -531,6 +531,87 @@ test('theme detail shows the seed’s topics: labels, verdicts in words, why, pa
   await context.close();
 });
 
+test('set a topic’s verdict with a note, by keyboard at 360 px: shown as yours, in the corrections and exports, undone', async () => {
+  const { context, page, log } = await open({ viewport: { width: 360, height: 900 } });
+  await dropFiles(page, seedFiles());
+  await page.locator('.overview .theme-row').first().waitFor();
+  const theme = themeWithPairs(seed.json);
+  const x = theme.topics.find((t) => twoSided(t) && t.pairs.length > 0);
+  const to = x.verdict === 'mixed' ? 'improved' : 'mixed';
+  const note = 'Read both reports: <b>not</b> one matter & "mixed"';
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+  const section = page.locator(`.topic[data-topic="${x.id}"]`);
+  assert.equal(await section.locator('[data-topic-set]').count(), 0, 'not the person’s yet');
+
+  // Keyboard only: open the control, choose, write the note, save.
+  const summary = section.locator('.topic-fix > summary');
+  assert.equal(await summary.innerText(), 'Set this topic’s verdict');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const select = section.locator(`[id="topic-fix-${x.id}-verdict"]`);
+  assert.equal(await select.inputValue(), x.verdict, 'starts at the topic’s verdict');
+  await select.focus();
+  await select.selectOption(to);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), `topic-fix-${x.id}-note`);
+  await page.keyboard.type(note);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Save verdict');
+  await page.keyboard.press('Enter');
+
+  await section.locator('[data-topic-set]').waitFor();
+  assert.equal(await section.getAttribute('data-verdict'), to);
+  assert.equal(await section.locator('.topic-head .verdict').getAttribute('data-verdict'), to);
+  assert.equal(await section.locator('[data-topic-set]').innerText(), 'Set by you');
+  const said = await section.locator('[data-topic-note]').innerText();
+  assert.ok(said.includes('You set this topic’s verdict.') && said.includes(note), said);
+  assert.equal(await section.locator('[data-topic-note] b').count(), 0, 'the note is text, never markup');
+  assert.match(await section.locator('.why').innerText(), /^The comparison’s reason: /, 'the engine’s why is named as its own');
+  assert.match(await page.locator('[role=status]').innerText(), /Saved/);
+  assert.ok((await page.locator('.corrections').innerText()).includes(`Set the verdict of the topic “${x.label}” under “${theme.label}”`));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `fits 360 px (overflow ${overflow}px)`);
+  await assertAccessible(page, 'detail with a topic verdict set (360 px)');
+  const stored = await page.evaluate(() => Object.values(localStorage));
+  assert.ok(stored.length === 1 && stored[0].includes('"kind":"topic_verdict"') && stored[0].includes(x.id));
+
+  // Exports: the JSON marks the topic, the CSV names its verdict and note on its rows.
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+    return readFile(await file.path(), 'utf8');
+  };
+  const json = JSON.parse(await download('Data (JSON)'));
+  const got = json.themes.find((th) => th.id === theme.id).topics.find((t) => t.id === x.id);
+  assert.deepEqual([got.verdict, got.overridden, got.note], [to, true, note]);
+  assert.equal(json.overrides[0].kind, 'topic_verdict');
+  const rows = parseCsv(await download('Spreadsheet (CSV)'));
+  const at = (col) => rows[0].indexOf(col);
+  assert.ok(at('topic_verdict_set_by_reviewer') > 0 && at('topic_note') > 0);
+  const [b, a] = [x.pairs[0].before, x.pairs[0].after];
+  const row = rows.slice(1).find((r) => r[at('theme')] === theme.id && r[at('before_id')] === b && r[at('after_id')] === a);
+  assert.ok(row, 'the row of the topic’s first pair');
+  assert.equal(row[at('topic_verdict_set_by_reviewer')], to);
+  assert.equal(row[at('topic_note')], note);
+  assert.ok((await download('Briefing (Markdown)')).includes(`Set the verdict of the topic “${x.label}”`));
+
+  // The print view names it as the reviewer's, with the note.
+  await page.getByRole('link', { name: 'All themes' }).first().click();
+  await page.locator('.overview .theme-row').first().waitFor();
+  assert.ok((await page.locator('.print-only').textContent()).includes(`${x.label} — `), 'topic printed');
+  assert.ok((await page.locator('.print-only').textContent()).includes(`(set by the reviewer: “${note}”)`), 'printed as the reviewer’s');
+  await themeLink(page, theme.id).click();
+  await page.locator('.detail').waitFor();
+
+  // Back to the comparison's verdict.
+  await section.getByRole('button', { name: 'Go back to the comparison’s verdict' }).click();
+  await page.locator(`.topic[data-topic="${x.id}"][data-verdict="${x.verdict}"]`).waitFor();
+  assert.equal(await section.locator('[data-topic-set]').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assertClean(log);
+  await context.close();
+});
+
 test('override a verdict with a note: shown, kept after reload, in the CSV, Markdown and JSON', async () => {
   const { context, page, log } = await open({ viewport: { width: 1280, height: 1100 } });
   await dropFiles(page, seedFiles());

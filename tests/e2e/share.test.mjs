@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -177,6 +178,59 @@ test('broken, truncated, tampered or foreign links open the app with a clear mes
     await assertClean(b.page, b.log);
     await b.context.close();
   }
+});
+
+/** The JSON a share payload (`rc1.<sum>.<data>`) holds, and the payload of other JSON. */
+const unpack = (payload) => JSON.parse(inflateRawSync(Buffer.from(payload.split('.')[2], 'base64url')).toString('utf8'));
+function pack(value) {
+  const json = JSON.stringify(value);
+  return `rc1.${fnv(json)}.${deflateRawSync(Buffer.from(json)).toString('base64url')}`;
+}
+
+test('links carry report-compare/2 with topics; a /1 link from before topics opens with topics, an unknown one says why', async () => {
+  const a = await openPage(server.url);
+  await drop(a.page, files.seed);
+  await a.page.locator('.overview .theme-row').first().waitFor();
+  const counts = await tileCounts(a.page);
+  await a.page.locator('[data-copy-link]').click();
+  const link = await a.page.locator('#share-link').inputValue();
+  await a.context.close();
+  const shared = unpack(link.split('#c=')[1]);
+  assert.equal(shared.comparison.schema, 'report-compare/2');
+  assert.ok(shared.comparison.themes.every((t) => t.topics.length > 0), 'topics in the link');
+
+  // As an earlier version shared it: schema /1, no topics.
+  const old = structuredClone(shared);
+  old.comparison.schema = 'report-compare/1';
+  for (const t of old.comparison.themes) delete t.topics;
+  const b = await openPage(`${server.url}#c=${pack(old)}`);
+  await b.page.locator('[data-shared]').waitFor();
+  await b.page.locator('.overview .theme-row').first().waitFor();
+  assert.match(await b.page.locator('[role=status]').innerText(), /earlier version of report-compare, before topics/);
+  assert.deepEqual(await tileCounts(b.page), counts, 'the same verdicts as shared');
+  const theme = shared.comparison.themes.find((t) => t.links.some((l) => l.before && l.after));
+  await b.page.locator(`.theme-row[data-theme="${theme.id}"] a`).first().click();
+  await b.page.locator('.detail').waitFor();
+  // Every finding of the theme is under some topic on its page.
+  const ids = new Set(theme.links.flatMap((l) => [l.before, l.after]).filter(Boolean));
+  const shown = new Set(await b.page.locator('.topic[data-topic] [data-finding], .lone-topic[data-topic] [data-finding]')
+    .evaluateAll((els) => els.map((e) => e.dataset.finding)));
+  for (const id of ids) assert.ok(shown.has(id), `${id} is shown under a topic`);
+  assert.ok((await b.page.locator('.topic[data-topic]').count()) > 0, 'a topic of both reports');
+  assert.equal(await b.page.locator('.lone-topic:not([data-topic])').count(), 0, 'no findings without a topic');
+  await assertClean(b.page, b.log);
+  await b.context.close();
+
+  // A schema this version does not know: the app opens, saying why not.
+  const future = structuredClone(shared);
+  future.comparison.schema = 'report-compare/9';
+  const c = await openPage(`${server.url}#c=${pack(future)}`);
+  await c.page.locator('[data-dropzone]').waitFor();
+  const status = c.page.locator('[role=status].error');
+  await status.waitFor();
+  assert.match(await status.innerText(), /"report-compare\/9".*cannot read.*newer version/s);
+  await assertClean(c.page, c.log);
+  await c.context.close();
 });
 
 test('two large reports: too big for a link, so a .rcmp file, which opens by drop', async () => {
