@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: report-compare BEFORE AFTER [--format json|md|csv|diff] [--codebook FILE] [-o OUT]
   BEFORE, AFTER   the earlier and the later report (.txt, .md, .html); '-' reads stdin
-  --format        json (schema report-compare/1, default), md (briefing), csv (one row per link),
+  --format        json (schema report-compare/2, default), md (briefing), csv (one row per link),
                   diff (word diff of the two texts)
   --codebook      a TOML or JSON codebook that extends the built-in one (mode = \"replace\" to replace it)
   -o, --output    write to OUT instead of stdout
