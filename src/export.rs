@@ -180,14 +180,9 @@ fn speaker_note(f: &Finding) -> &'static str {
     }
 }
 
-fn quote(out: &mut String, label: &str, f: Option<&Finding>, mark: &str) {
+fn quote(out: &mut String, label: &str, f: Option<&Finding>) {
     if let Some(f) = f {
-        let _ = writeln!(
-            out,
-            "  - {label}: “{}”{}{mark}",
-            clip(&f.text),
-            speaker_note(f)
-        );
+        let _ = writeln!(out, "  - {label}: “{}”{}", clip(&f.text), speaker_note(f));
     }
 }
 
@@ -200,7 +195,8 @@ const QUOTED_TOPICS: usize = 20;
 const QUOTED_PER_THEME: usize = 3;
 /// Topics named (without quotes) in one list before "and n more".
 const NAMED: usize = 4;
-/// Pairs below this similarity are marked as weak matches.
+/// Pairs below this similarity are weak matches: the briefing names their topic but does
+/// not quote them (the page marks them).
 pub const WEAK_MATCH: f32 = 0.15;
 
 /// A briefing a councillor can read in minutes (two 40-page reports give about two
@@ -342,7 +338,12 @@ fn write_theme(out: &mut String, c: &Comparison, t: &ThemeResult, quoted: &mut u
     let mut in_theme = 0;
     for tp in shared {
         match tp.pairs.first() {
-            Some(l) if in_theme < QUOTED_PER_THEME && *quoted < QUOTED_TOPICS => {
+            // A weak match is not evidence to quote to a councillor; it is named below.
+            Some(l)
+                if in_theme < QUOTED_PER_THEME
+                    && *quoted < QUOTED_TOPICS
+                    && (l.similarity >= WEAK_MATCH || l.overridden) =>
+            {
                 in_theme += 1;
                 *quoted += 1;
                 let _ = writeln!(
@@ -352,13 +353,8 @@ fn write_theme(out: &mut String, c: &Comparison, t: &ThemeResult, quoted: &mut u
                     verdict_words(tp.verdict),
                     tp.why
                 );
-                let weak = if l.similarity < WEAK_MATCH && !l.overridden {
-                    " _(weak match)_"
-                } else {
-                    ""
-                };
-                quote(out, "Earlier", finding(c, &l.before), "");
-                quote(out, "Later", finding(c, &l.after), weak);
+                quote(out, "Earlier", finding(c, &l.before));
+                quote(out, "Later", finding(c, &l.after));
                 if let Some(caveat) = &l.caveat {
                     let _ = writeln!(out, "  - _({caveat})_");
                 }

@@ -1043,6 +1043,22 @@ fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
         if next == Some("only") {
             continue;
         }
+        // "not always", "not routinely": a denied frequency says it sometimes fails, so
+        // the rest of the clause is what fails ("do not always receive timely support").
+        if matches!(
+            next,
+            Some(
+                "always"
+                    | "routinely"
+                    | "consistently"
+                    | "regularly"
+                    | "reliably"
+                    | "systematically"
+            )
+        ) {
+            deny(&mut items, sub_rest(k), true, k);
+            continue;
+        }
         let stopped = t[k].w == "no" && next == Some("longer");
         let evaluative_next = items.iter().any(|it| it.at == k + 1 && !it.latent);
         let any = (k + 1..(k + 3).min(hi)).find(|&j| t[j].w == "any" && t[k].clause == t[j].clause);
@@ -1326,6 +1342,17 @@ mod tests {
             classify("The panel is no longer effective.", false),
             Concern
         );
+    }
+
+    #[test]
+    fn a_denied_frequency_turns_round_the_rest_of_its_clause() {
+        for text in [
+            "Families do not always receive timely and effective support.",
+            "Pupils are not routinely given helpful and clear feedback.",
+            "Patients do not consistently get prompt and safe discharge plans.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
     }
 
     #[test]
