@@ -552,7 +552,7 @@ pub fn refresh(c: &mut Comparison) {
         };
         theme.before_count = distinct(|l| &l.before);
         theme.after_count = distinct(|l| &l.after);
-        theme.verdict = theme_verdict(&theme.links);
+        theme.verdict = topics_verdict(&theme.topics).unwrap_or(theme_verdict(&theme.links));
         match theme.verdict {
             Verdict::Improved => summary.improved += 1,
             Verdict::Regressed => summary.regressed += 1,
@@ -725,6 +725,37 @@ fn settle_topic(topic: &mut Topic, links: &[Link], texts: &Texts) {
     );
     topic.verdict = verdict;
     topic.why = why;
+}
+
+/// A theme's verdict from its topics of both reports, each weighing its number of
+/// findings, so the theme says what its topics say; None when it has no such topic.
+/// Mixed when improvement and regression both carry a third; a change needs more weight
+/// than half of what persisted.
+fn topics_verdict(topics: &[Topic]) -> Option<Verdict> {
+    let weigh = |v: Verdict| -> f32 {
+        topics
+            .iter()
+            .filter(|t| t.verdict == v && !t.before.is_empty() && !t.after.is_empty())
+            .map(|t| (t.before.len() + t.after.len()) as f32)
+            .sum()
+    };
+    let (imp, reg) = (weigh(Verdict::Improved), weigh(Verdict::Regressed));
+    let (kept, mixed) = (weigh(Verdict::Persisted), weigh(Verdict::Mixed));
+    let total = imp + reg + kept + mixed;
+    if total == 0.0 {
+        return None;
+    }
+    Some(
+        if (imp * 3.0 >= total && reg * 3.0 >= total) || mixed * 2.0 > total {
+            Verdict::Mixed
+        } else if imp > reg && imp * 2.0 >= kept {
+            Verdict::Improved
+        } else if reg > imp && reg * 2.0 >= kept {
+            Verdict::Regressed
+        } else {
+            Verdict::Persisted
+        },
+    )
 }
 
 /// Mean tone of one side's findings: strength +1, concern -1, mixed 0; neutral ones say
