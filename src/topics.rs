@@ -5,6 +5,7 @@
 //! neighbours says nothing.
 
 use crate::text::{is_stopword, stem, words};
+use crate::themes::capitalise;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Most findings one topic holds; past this, a merge would join two matters.
@@ -458,14 +459,6 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
             let opening: Vec<&str> = first.split_whitespace().take(6).collect();
             opening.join(" ")
         }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
