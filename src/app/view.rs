@@ -334,7 +334,7 @@ pub fn strongest_link(t: &ThemeResult) -> Option<&Link> {
 }
 
 /// Below this similarity a pair is marked "weak match" (in words, not colour alone).
-pub const WEAK_MATCH: f32 = 0.15;
+pub use report_compare::export::WEAK_MATCH;
 
 /// Is a pair only weakly alike? A person's own pairing is never called weak.
 pub fn weak_match(l: &Link) -> bool {
