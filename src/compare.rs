@@ -333,7 +333,7 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
                 });
                 Work {
                     polarity: polarity::classify(&s.text, s.improvement_area),
-                    terms: matcher.canonical(&content_stems(&s.text)),
+                    terms: matcher.canonical(&emphasised_stems(&s.text)),
                     themes: assignment.themes,
                     strong: assignment.strong,
                     sentence: s,
@@ -478,6 +478,18 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
     comparison
 }
 
+/// A finding's content stems, those of its subject counted twice: the subject names the
+/// matter ("Pathway plans are …"), so two findings about one matter share it even when
+/// their judgements are worded apart.
+fn emphasised_stems(text: &str) -> Vec<String> {
+    let mut stems = content_stems(text);
+
+    if let Some(subject) = topics::subject_span(text) {
+        stems.extend(content_stems(&subject));
+    }
+    stems
+}
+
 /// The texts of some findings.
 fn texts<'a>(list: &[usize], works: &'a [Work]) -> Vec<&'a str> {
     list.iter()
@@ -506,6 +518,11 @@ fn topic_theme(draft: &topics::Draft, bw: &[Work], aw: &[Work]) -> usize {
 
 /// How many pairs a topic shows.
 const PAIRS_SHOWN: usize = 3;
+/// A topic member with no close partner weighs this share of the topic's strongest pair.
+const LOOSE_MEMBER_WEIGHT: f32 = 0.5;
+/// Later findings paired at least this share of the strongest pair speak for the topic's
+/// direction ("has improved", "remains").
+const CLOSE_MEMBER: f32 = 0.6;
 
 /// Recomputes what follows from the links: topics follow their findings (a finding a
 /// correction moved or unpaired leaves its topic; one that arrives joins its partner's
@@ -707,15 +724,34 @@ fn settle_topic(topic: &mut Topic, links: &[Link], texts: &Texts) {
     });
     let all: Vec<Link> = inside.iter().map(|l| (*l).clone()).collect();
     topic.pairs = all.iter().take(PAIRS_SHOWN).cloned().collect();
-    let tones = |ids: &[String]| -> Vec<Polarity> {
+    // Each finding weighs by how closely it is paired inside the topic, so a loosely
+    // attached member (a restatement, a sentence on a neighbouring matter) moves the
+    // verdict less than the sentences a reader would set side by side.
+    let weight = |id: &str| -> f32 {
+        all.iter()
+            .filter(|l| l.before.as_deref() == Some(id) || l.after.as_deref() == Some(id))
+            .map(|l| l.similarity)
+            .fold(0.0, f32::max)
+    };
+    let strongest = all.iter().map(|l| l.similarity).fold(0.0, f32::max);
+    let floor = (strongest * LOOSE_MEMBER_WEIGHT).max(f32::EPSILON);
+    let tones = |ids: &[String]| -> Vec<(Polarity, f32)> {
         ids.iter()
-            .filter_map(|id| texts.get(id.as_str()).map(|(_, p)| *p))
+            .filter_map(|id| {
+                let (_, p) = texts.get(id.as_str())?;
+                Some((*p, weight(id).max(floor)))
+            })
             .collect()
     };
-    let later_direction = topic
-        .after
+    // Direction words count from the later findings that are closely paired: "now" or
+    // "remains" in a loosely attached sentence is about something else.
+    let mut closest_after: Vec<(&String, f32)> =
+        topic.after.iter().map(|id| (id, weight(id))).collect();
+    closest_after.sort_by(|x, y| y.1.partial_cmp(&x.1).unwrap_or(std::cmp::Ordering::Equal));
+    let later_direction = closest_after
         .iter()
-        .filter_map(|id| texts.get(id.as_str()))
+        .filter(|(_, w)| *w >= strongest * CLOSE_MEMBER)
+        .filter_map(|(id, _)| texts.get(id.as_str()))
         .find_map(|(t, _)| polarity::direction(t));
     let (verdict, why) = topic_verdict(
         &tones(&topic.before),
@@ -760,17 +796,17 @@ fn topics_verdict(topics: &[Topic]) -> Option<Verdict> {
 
 /// Mean tone of one side's findings: strength +1, concern -1, mixed 0; neutral ones say
 /// nothing. None when every finding is neutral.
-fn mean_tone(tones: &[Polarity]) -> Option<f32> {
-    let values: Vec<f32> = tones
+fn mean_tone(tones: &[(Polarity, f32)]) -> Option<f32> {
+    let (sum, weight) = tones
         .iter()
-        .filter_map(|p| match p {
-            Polarity::Strength => Some(1.0),
-            Polarity::Concern => Some(-1.0),
-            Polarity::Mixed => Some(0.0),
+        .filter_map(|(p, w)| match p {
+            Polarity::Strength => Some((1.0, *w)),
+            Polarity::Concern => Some((-1.0, *w)),
+            Polarity::Mixed => Some((0.0, *w)),
             Polarity::Neutral => None,
         })
-        .collect();
-    (!values.is_empty()).then(|| values.iter().sum::<f32>() / values.len() as f32)
+        .fold((0.0, 0.0), |(s, t), (v, w)| (s + v * w, t + w));
+    (weight > 0.0).then(|| sum / weight)
 }
 
 fn tone_word(tone: Option<f32>) -> &'static str {
@@ -786,8 +822,8 @@ fn tone_word(tone: Option<f32>) -> &'static str {
 /// pair), moved by the later report's direction words ("has improved", "remains");
 /// a person's correction of a pair, or a side with no tone, leaves it to the pairs.
 pub fn topic_verdict(
-    before: &[Polarity],
-    after: &[Polarity],
+    before: &[(Polarity, f32)],
+    after: &[(Polarity, f32)],
     later_direction: Option<Direction>,
     pairs: &[Link],
 ) -> (Verdict, String) {

@@ -1254,12 +1254,44 @@ pub fn read(text: &str) -> Reading {
     r
 }
 
-/// Polarity of a finding; items listed under "what needs to improve" are concerns.
+/// Polarity of a finding; items listed under "what needs to improve", and
+/// recommendations written as instructions ("Ensure that …", "Improve the …"), are
+/// concerns: they name what is not yet good enough, whatever praise words they use.
 pub fn classify(text: &str, improvement_area: bool) -> Polarity {
-    if improvement_area {
+    if improvement_area || is_recommendation(text) {
         return Polarity::Concern;
     }
     read(text).polarity()
+}
+
+/// Verbs that open an instruction to the organisation. Only words that are not also
+/// nouns or adjectives at the start of a sentence ("Review meetings …", "Secure
+/// placements …" are findings, not instructions).
+const INSTRUCTING_VERBS: &[&str] = &[
+    "address",
+    "develop",
+    "embed",
+    "ensure",
+    "establish",
+    "implement",
+    "improve",
+    "increase",
+    "prioritise",
+    "reduce",
+    "strengthen",
+];
+
+/// A sentence that opens with a bare instructing verb: a recommendation.
+fn is_recommendation(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or("");
+    // Capitalised as a sentence opening, and the verb itself, not "Improved" or "Ensuring".
+    first.chars().next().is_some_and(char::is_uppercase)
+        && INSTRUCTING_VERBS.contains(&first.to_lowercase().as_str())
+        && words.next().is_some()
 }
 
 /// The direction a sentence signals, if any.
@@ -1308,6 +1340,36 @@ pub fn direction(text: &str) -> Option<Direction> {
 mod tests {
     use super::*;
     use Polarity::*;
+
+    #[test]
+    fn recommendations_are_concerns_whatever_their_words() {
+        assert_eq!(
+            classify(
+                "Improve the sufficiency of placements so that good planning ensures enough places.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "Ensure that all child protection work is managed robustly.",
+                false
+            ),
+            Concern
+        );
+        // A finding that starts with a past participle or a noun is read as usual.
+        assert_eq!(
+            classify("Improved practice means that children are safer.", false),
+            Strength
+        );
+        assert_eq!(
+            classify(
+                "Reviews of children's plans are timely and effective.",
+                false
+            ),
+            Strength
+        );
+    }
 
     #[test]
     fn praise_and_criticism() {

@@ -317,6 +317,8 @@ fn phrases(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A subject longer than this many words is a clause, not a name.
+const MAX_SUBJECT_SPAN: usize = 8;
 /// Words that end a sentence's subject: "Caseloads | are too high".
 const SUBJECT_ENDS: &[&str] = &[
     "are",
@@ -352,6 +354,20 @@ const SUBJECT_LEADS: &[&str] = &[
     "its", "almost", "nearly", "too", "very", "however", "overall", "in", "for", "not", "only",
     "both", "each", "every", "there", "they", "it", "such",
 ];
+
+/// The words before a sentence's first verb of being or having, when there are a few:
+/// where a finding names its matter ("Pathway plans | are not …"), as against the
+/// judgement that follows.
+pub fn subject_span(text: &str) -> Option<String> {
+    let ws: Vec<&str> = text.split_whitespace().take(MAX_SUBJECT_SPAN + 1).collect();
+    let end = ws.iter().position(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        SUBJECT_ENDS.contains(&w.as_str())
+    })?;
+    (end > 0).then(|| ws[..end].join(" "))
+}
 
 /// The subject of a sentence, when it is short enough to name a matter: the words
 /// before its first verb of being or having, without leading articles and quantifiers

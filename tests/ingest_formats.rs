@@ -27,7 +27,7 @@ fn gold(pair: &str) -> Value {
 
 /// The same floor as the text path's (tests/engine.rs): a PDF or DOCX must read as well.
 fn assert_gold(c: &Comparison, pair: &str) {
-    assert_scores(c, &gold(pair), 0.80, pair);
+    assert_scores(c, &gold(pair), 0.85, pair);
 }
 
 fn err(bytes: &[u8], name: &str) -> String {
@@ -94,8 +94,8 @@ fn school_report_as_pdf_and_docx_scores_like_its_text() {
 #[test]
 fn real_ofsted_pdf_pairs_meet_their_gold_floors() {
     for (name, floor) in [
-        ("dorset-2021-11-19_2025-05-09", 0.60),
-        ("luton-2016-03-29_2020-02-24", 0.70),
+        ("dorset-2021-11-19_2025-05-09", 0.65),
+        ("luton-2016-03-29_2020-02-24", 0.80),
         ("luton-2020-02-24_2022-09-05", 0.75),
         ("rotherham-2014-11-19_2018-01-29", 0.70),
     ] {
