@@ -89,6 +89,13 @@ fn main() {
     for (label, size, runs) in [("300 KB", 300_000, 7), ("3 MB (10x)", 3_000_000, 3)] {
         let a = grow(&before, size).into_bytes();
         let b = grow(&after, size).into_bytes();
+        // For timing another tool on the same texts (scripts/bench.sh: jsdiff).
+        if let Ok(dir) = std::env::var("BENCH_TEXTS_DIR") {
+            let stem = format!("{dir}/{}", size / 1000);
+            for (side, bytes) in [("before", &a), ("after", &b)] {
+                std::fs::write(format!("{stem}k-{side}.txt"), bytes).expect("write bench text");
+            }
+        }
         let t_tok = time(runs, || tokenise(&a, &b));
         let t_cmp = time(runs, || {
             black_box(full(&a, &b, &book));

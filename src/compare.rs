@@ -558,8 +558,9 @@ pub fn refresh(c: &mut Comparison) {
     let mut summary = Summary::default();
     for theme in &mut c.themes {
         follow_links(theme, &texts, &mut next_topic, &mut counts);
+        let by_finding = links_by_finding(&theme.links);
         for topic in &mut theme.topics {
-            settle_topic(topic, &theme.links, &texts);
+            settle_topic(topic, &theme.links, &by_finding, &texts);
         }
         let distinct = |f: fn(&Link) -> &Option<String>| {
             let mut ids: Vec<&String> = theme.links.iter().filter_map(|l| f(l).as_ref()).collect();
@@ -608,14 +609,18 @@ fn follow_links(
         present.extend(l.before.as_deref());
         present.extend(l.after.as_deref());
     }
+    let by_finding = links_by_finding(&theme.links);
     // In a topic of both reports, a finding stays while it is paired with one of the
     // other side's findings there: one a person unpaired leaves.
     let paired = |id: &str, others: &[String]| {
-        theme.links.iter().any(|l| match (&l.before, &l.after) {
-            (Some(b), Some(a)) => {
-                (b == id && others.contains(a)) || (a == id && others.contains(b))
-            }
-            _ => false,
+        by_finding.get(id).is_some_and(|ls| {
+            ls.iter()
+                .any(|&k| match (&theme.links[k].before, &theme.links[k].after) {
+                    (Some(b), Some(a)) => {
+                        (b == id && others.contains(a)) || (a == id && others.contains(b))
+                    }
+                    _ => false,
+                })
         })
     };
     for topic in &mut theme.topics {
@@ -652,15 +657,18 @@ fn follow_links(
         .collect();
     for id in loose {
         let is_before = id.starts_with('b');
-        let partner = theme.links.iter().find_map(|l| {
-            let (mine, other) = if is_before {
-                (&l.before, &l.after)
-            } else {
-                (&l.after, &l.before)
-            };
-            (mine.as_deref() == Some(id.as_str()))
-                .then_some(other.clone())
-                .flatten()
+        let partner = by_finding.get(id.as_str()).and_then(|ls| {
+            ls.iter().find_map(|&k| {
+                let l = &theme.links[k];
+                let (mine, other) = if is_before {
+                    (&l.before, &l.after)
+                } else {
+                    (&l.after, &l.before)
+                };
+                (mine.as_deref() == Some(id.as_str()))
+                    .then_some(other.clone())
+                    .flatten()
+            })
         });
         let home = partner.and_then(|p| {
             theme
@@ -703,10 +711,37 @@ fn follow_links(
     }
 }
 
+/// Which links each finding is in (indices into `links`), so that following a topic's
+/// members costs their own links, not the whole theme's.
+fn links_by_finding(links: &[Link]) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, l) in links.iter().enumerate() {
+        for id in l.before.iter().chain(&l.after) {
+            index.entry(id.clone()).or_default().push(k);
+        }
+    }
+    index
+}
+
 /// A topic's pairs (its strongest links, corrections first) and its verdict.
-fn settle_topic(topic: &mut Topic, links: &[Link], texts: &Texts) {
-    let mut inside: Vec<&Link> = links
+fn settle_topic(
+    topic: &mut Topic,
+    links: &[Link],
+    by_finding: &HashMap<String, Vec<usize>>,
+    texts: &Texts,
+) {
+    let mut ks: Vec<usize> = topic
+        .before
         .iter()
+        .filter_map(|id| by_finding.get(id))
+        .flatten()
+        .copied()
+        .collect();
+    ks.sort_unstable();
+    ks.dedup();
+    let mut inside: Vec<&Link> = ks
+        .into_iter()
+        .map(|k| &links[k])
         .filter(|l| match (&l.before, &l.after) {
             (Some(b), Some(a)) => topic.before.contains(b) && topic.after.contains(a),
             _ => false,
