@@ -254,8 +254,13 @@ pub fn app() -> Html {
     let on_files = {
         let dispatcher = state.dispatcher();
         let progress = progress.clone();
+        let dragging = dragging.clone();
         Callback::from(
             move |(files, target): (Vec<web_sys::File>, Option<usize>)| {
+                // A drop on a card stops there (the page's own drop handler never hears
+                // of it), so the drag ends here too: else the drop zone keeps saying
+                // "Drop the files to add them".
+                dragging.set(false);
                 if files.is_empty() {
                     return;
                 }
