@@ -41,7 +41,46 @@ mod imp {
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // Lives as long as the worker.
         on_message.forget();
-        post(&scope, &Reply::Ready, None);
+        hold_lock_then_ready(&scope);
+    }
+
+    /// Takes a Web Lock of this worker's own and holds it until the worker ends, then says
+    /// Ready with its name. The page asks for the same lock: the browser grants it only once
+    /// this worker has gone, which is how the page notices a worker that stopped without an
+    /// error event (a browser has no "worker ended" event). Where there are no Web Locks
+    /// (old browsers), Ready without one: the page then relies on error events alone.
+    fn hold_lock_then_ready(scope: &DedicatedWorkerGlobalScope) {
+        let get = |target: &JsValue, key: &str| {
+            js_sys::Reflect::get(target, &JsValue::from_str(key))
+                .ok()
+                .filter(|v| !v.is_undefined() && !v.is_null())
+        };
+        let locks = get(scope, "navigator").and_then(|n| get(&n, "locks"));
+        let request = locks
+            .as_ref()
+            .and_then(|l| get(l, "request").and_then(|f| f.dyn_into::<js_sys::Function>().ok()));
+        let (Some(locks), Some(request)) = (locks, request) else {
+            post(scope, &Reply::Ready { lock: None }, None);
+            return;
+        };
+        // Unique per worker, across tabs too (locks are shared by the whole origin).
+        let name = format!(
+            "report-compare-worker-{:016x}",
+            (js_sys::Math::random() * 9e15) as u64
+        );
+        let inner = scope.clone();
+        let lock = name.clone();
+        let held = Closure::once_into_js(move || -> JsValue {
+            post(&inner, &Reply::Ready { lock: Some(lock) }, None);
+            // Never settles: the lock is released only when the worker ends.
+            js_sys::Promise::new(&mut |_, _| {}).into()
+        });
+        if request
+            .call2(&locks, &JsValue::from_str(&name), &held)
+            .is_err()
+        {
+            post(scope, &Reply::Ready { lock: None }, None);
+        }
     }
 
     fn now() -> f64 {

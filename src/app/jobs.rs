@@ -5,6 +5,12 @@
 //! request is a promise resolved by the worker's reply. Cancel terminates the worker (the
 //! engine's calls can't be interrupted) and starts a fresh one.
 //!
+//! A worker can also die under a job: a panic (the wasm traps), running out of memory, or
+//! the browser ending it. A trap or an exception comes as an `error` event; an ending
+//! without one is noticed through a Web Lock the worker holds while it lives (see
+//! `src/worker.rs`). Either way the jobs in flight end with [`Stopped::Crashed`], the page
+//! says so in words, and a fresh worker takes the next job.
+//!
 //! Plain `web_sys::Worker` + JSON messages rather than yew-agent: no extra crates, the
 //! bytes are transferred (not copied), and the worker bundle doesn't carry Yew.
 //!
@@ -44,6 +50,8 @@ pub struct Progress {
 pub enum Stopped {
     /// The person cancelled it.
     Cancelled,
+    /// The worker died under it (a panic, out of memory, or ended by the browser).
+    Crashed,
     /// The worker failed (it crashed or could not start); the reason in words.
     Failed(String),
 }
@@ -65,8 +73,19 @@ type Listeners = (
     Closure<dyn Fn(web_sys::Event)>,
 );
 
+/// What a job's promise is rejected with when the person cancels, and when the worker dies.
+const CANCELLED: &str = "cancelled";
+const CRASHED: &str = "crashed";
+
+/// What a worker dying under a job means, for the person (the browser's own words,
+/// "unreachable" or "Maximum memory size exceeded", go to the console).
+pub const CRASH_REASON: &str = "the reader ran out of memory or crashed";
+
 struct Client {
     worker: Option<Worker>,
+    /// Counts the workers started: a lock granted for an earlier one (which the page
+    /// ended itself) is not news.
+    generation: u32,
     ready: bool,
     /// The worker could not start: work on the page instead.
     broken: bool,
@@ -80,6 +99,7 @@ struct Client {
 thread_local! {
     static CLIENT: RefCell<Client> = RefCell::new(Client {
         worker: None,
+        generation: 0,
         ready: false,
         broken: cfg!(test),
         queue: Vec::new(),
@@ -125,9 +145,12 @@ fn spawn_worker() {
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // A reply the page could not receive would leave its job waiting for ever.
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         c.worker = Some(worker);
+        c.generation += 1;
         c.ready = false;
         c.listeners = Some((on_message, on_error));
     });
@@ -150,18 +173,53 @@ fn on_failure(detail: String) {
         (was_ready, c.pending.drain().collect::<Vec<_>>())
     });
     let reason = if was_ready {
-        format!(
-            "the reader stopped unexpectedly ({detail}). Try again, or paste the report's text."
-        )
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "report-compare: the reader (Web Worker) stopped: {}",
+            if detail.is_empty() {
+                "without an error message"
+            } else {
+                &detail
+            }
+        )));
+        CRASHED
     } else {
-        "page".to_string()
+        "page"
     };
     for (_, p) in pending {
-        let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(&reason));
+        let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
     }
     if was_ready {
         spawn_worker();
     }
+}
+
+/// Asks for the lock the worker holds while it lives: granted when it has gone. If it went
+/// without the page ending it (the same worker is still the current one), that is a crash.
+fn notice_exit(lock: &str, generation: u32) {
+    let get = |target: &JsValue, key: &str| {
+        js_sys::Reflect::get(target, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let Some(navigator) = web_sys::window().and_then(|w| get(&w, "navigator")) else {
+        return;
+    };
+    let Some(locks) = get(&navigator, "locks") else {
+        return;
+    };
+    let Some(request) = get(&locks, "request").and_then(|f| f.dyn_into::<Function>().ok()) else {
+        return;
+    };
+    let on_granted = Closure::once_into_js(move || {
+        let current = CLIENT.with(|c| {
+            let c = c.borrow();
+            c.generation == generation && c.worker.is_some()
+        });
+        if current {
+            on_failure(String::new());
+        }
+    });
+    let _ = request.call2(&locks, &JsValue::from_str(lock), &on_granted);
 }
 
 fn on_reply(message: Array) {
@@ -172,12 +230,15 @@ fn on_reply(message: Array) {
         return;
     };
     let job = match reply {
-        Reply::Ready => {
-            let (worker, queue) = CLIENT.with(|c| {
+        Reply::Ready { lock } => {
+            let (worker, queue, generation) = CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
                 c.ready = true;
-                (c.worker.clone(), std::mem::take(&mut c.queue))
+                (c.worker.clone(), std::mem::take(&mut c.queue), c.generation)
             });
+            if let Some(lock) = lock {
+                notice_exit(&lock, generation);
+            }
             if let Some(w) = worker {
                 for (m, transfer) in queue {
                     let _ = w.post_message_with_transfer(&m, &transfer);
@@ -237,7 +298,8 @@ async fn request(
     match JsFuture::from(promise).await {
         Ok(reply) => Ok(Array::from(&reply)),
         Err(e) => match e.as_string().as_deref() {
-            Some("cancelled") => Err(Stopped::Cancelled),
+            Some(CANCELLED) => Err(Stopped::Cancelled),
+            Some(CRASHED) => Err(Stopped::Crashed),
             _ => Err(Stopped::Failed(io::js_message(&e))),
         },
     }
@@ -258,7 +320,7 @@ pub fn cancel() {
     for (_, p) in pending {
         let _ = p
             .reject
-            .call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+            .call1(&JsValue::NULL, &JsValue::from_str(CANCELLED));
     }
     spawn_worker();
 }

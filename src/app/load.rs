@@ -265,6 +265,15 @@ fn entry_body(entry: &Entry) -> Html {
         Source::Shared => html! { <span class="muted">{" (shared)"}</span> },
     };
     match &entry.read {
+        Err(reason) if entry.crashed => html! {
+            <>
+                <p class="file-name">{entry.name.clone()}</p>
+                <p class="card-error" data-crashed="">
+                    <strong>{"Reading stopped: "}</strong>{format!("{reason}. ")}
+                    {"Try again, or use a smaller file (or paste its text)."}
+                </p>
+            </>
+        },
         Err(reason) => html! {
             <>
                 <p class="file-name">{entry.name.clone()}</p>

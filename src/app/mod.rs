@@ -97,13 +97,19 @@ pub fn theme_link_id(id: &str) -> String {
     format!("theme-link-{id}")
 }
 
-/// Reads the first two files with the engine (in the worker). `None`: cancelled.
+/// Reads the first two files with the engine (in the worker). Err: cancelled, or the
+/// worker could not be reached. A file the worker died on gets a card saying so, and the
+/// next file goes to the fresh worker.
 async fn read_entries(files: Vec<web_sys::File>) -> Result<Vec<Rc<Entry>>, jobs::Stopped> {
     let mut entries = Vec::new();
     for file in files.iter().take(2) {
         let name = file.name();
         let entry = match io::read_buffer(file).await {
-            Ok(buffer) => engine_entry(&name, jobs::read(&name, buffer).await?, Source::File),
+            Ok(buffer) => match jobs::read(&name, buffer).await {
+                Ok(read) => engine_entry(&name, read, Source::File),
+                Err(jobs::Stopped::Crashed) => Entry::crashed(&name, jobs::CRASH_REASON),
+                Err(stopped) => return Err(stopped),
+            },
             Err(reason) => Entry::failed(&name, reason),
         };
         entries.push(Rc::new(entry));
@@ -120,6 +126,7 @@ fn stopped_message(stopped: jobs::Stopped, what: &str) -> (String, bool) {
     match stopped {
         jobs::Stopped::Cancelled => (format!("Cancelled {what}."), false),
         jobs::Stopped::Failed(reason) => (format!("Stopped {what}: {reason}"), true),
+        jobs::Stopped::Crashed => (format!("Stopped {what}: {}.", jobs::CRASH_REASON), true),
     }
 }
 
@@ -247,8 +254,13 @@ pub fn app() -> Html {
     let on_files = {
         let dispatcher = state.dispatcher();
         let progress = progress.clone();
+        let dragging = dragging.clone();
         Callback::from(
             move |(files, target): (Vec<web_sys::File>, Option<usize>)| {
+                // A drop on a card stops there (the page's own drop handler never hears
+                // of it), so the drag ends here too: else the drop zone keeps saying
+                // "Drop the files to add them".
+                dragging.set(false);
                 if files.is_empty() {
                     return;
                 }

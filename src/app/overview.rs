@@ -242,8 +242,8 @@ fn ratings(c: &Comparison) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{r.area.clone()}</th>
-                                <td>{r.before.clone().unwrap_or_else(|| "—".into())}</td>
-                                <td>{r.after.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{cell_label("Earlier")}{r.before.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{cell_label("Later")}{r.after.clone().unwrap_or_else(|| "—".into())}</td>
                                 <td>{change}</td>
                             </tr>
                         }
@@ -252,6 +252,13 @@ fn ratings(c: &Comparison) -> Html {
             </table>
         </div>
     }
+}
+
+/// A column's name inside its cell, shown only on narrow screens, where the ratings are
+/// laid out row by row and the column headings are out of sight (hidden from screen
+/// readers, which have the real headings).
+fn cell_label(column: &str) -> Html {
+    html! { <span class="cell-label" aria-hidden="true">{column}</span> }
 }
 
 fn theme_row(o: &Outcome, t: &ThemeResult, query: &str) -> Html {

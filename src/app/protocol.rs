@@ -19,7 +19,9 @@ pub enum Request {
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
     /// The worker is listening (sent once; the page queues requests until then).
-    Ready,
+    /// `lock`: the Web Lock it holds for as long as it lives, so the page can notice it
+    /// stopping without a word (None where the browser has no Web Locks).
+    Ready { lock: Option<String> },
     /// A job reached a stage: `done` of `total` steps, `label` in words.
     Progress {
         job: u32,

@@ -286,100 +286,174 @@ pub struct ShareProps {
     pub on_say: Callback<(String, bool)>,
 }
 
-/// "Copy link" and "Download .rcmp file".
+/// Which comparison a payload was made from: the pair, its corrections, the two reports.
+type PayloadKey = ((u32, u32), u32, u32, u32);
+
+fn payload_key(props: &ShareProps) -> PayloadKey {
+    (
+        props.outcome.pair,
+        props.outcome.revision,
+        props.earlier.id,
+        props.later.id,
+    )
+}
+
+/// The encoded comparison (None: it could not be made).
+fn encoded(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<String> {
+    make(outcome, earlier, later).map(|s| share::encode(&s))
+}
+
+/// The page's address with `#c=<payload>`.
+fn link_for(payload: &str) -> Option<String> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    Some(format!("{base}#c={payload}"))
+}
+
+/// "Copy link" and "Download .rcmp file". The payload is made as soon as the comparison
+/// (or a correction) changes, in a task of its own after the overview has rendered, so
+/// a comparison too large for a link says so before anyone clicks: "Download .rcmp file"
+/// is then the main action and "Copy link" is off, with the reason beside it.
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
-    let link = use_state(|| None::<(String, usize)>);
-    let encoded = {
+    let key = payload_key(props);
+    // The payload for `key` once made (a stale one is ignored below).
+    let made = use_state(|| None::<(PayloadKey, Rc<Option<String>>)>);
+    // The link last copied, for the box to copy it by hand.
+    let copied = use_state(|| None::<(PayloadKey, String, usize)>);
+    {
+        let made = made.clone();
         let (o, a, b) = (
             props.outcome.clone(),
             props.earlier.clone(),
             props.later.clone(),
         );
-        move || make(&o, &a, &b).map(|s| share::encode(&s))
-    };
+        use_effect_with(key, move |key| {
+            let key = *key;
+            wasm_bindgen_futures::spawn_local(async move {
+                // After the overview's own render: encoding a large comparison takes a while.
+                io::yield_now().await;
+                made.set(Some((key, Rc::new(encoded(&o, &a, &b)))));
+            });
+        });
+    }
+    let current = made
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, p)| p.clone());
+    let size = current.as_deref().and_then(|p| p.as_ref().map(String::len));
+    let too_large = size.is_some_and(|s| s > LINK_LIMIT);
+
     let on_copy = {
-        let (link, encoded, on_say) = (link.clone(), encoded.clone(), props.on_say.clone());
+        let (made, copied, on_say) = (made.clone(), copied.clone(), props.on_say.clone());
+        let current = current.clone();
+        let fresh = (
+            props.outcome.clone(),
+            props.earlier.clone(),
+            props.later.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let Some(payload) = encoded() else { return };
-            let size = payload.len();
-            if size > LINK_LIMIT {
-                link.set(Some((String::new(), size)));
-                on_say.emit((
-                    format!(
-                        "This comparison is too large for a link ({}; links are kept under {}). Download the .rcmp file and send that instead.",
-                        size_text(size),
-                        size_text(LINK_LIMIT)
-                    ),
-                    false,
-                ));
+            // Clicked before the payload was made: make it now.
+            let payload = match &current {
+                Some(p) => p.clone(),
+                None => Rc::new(encoded(&fresh.0, &fresh.1, &fresh.2)),
+            };
+            let Some(text) = payload.as_ref() else { return };
+            if text.len() > LINK_LIMIT {
+                // Only when clicked before the size was known: the panel now says why.
+                made.set(Some((key, payload.clone())));
+                on_say.emit((too_large_text(text.len()), false));
                 return;
             }
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            let base = window.location().href().unwrap_or_default();
-            let base = base.split('#').next().unwrap_or_default().to_string();
-            let url = format!("{base}#c={payload}");
-            CURRENT.with(|c| *c.borrow_mut() = payload.clone());
-            if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(
-                    &JsValue::NULL,
-                    "",
-                    Some(&format!("#c={payload}")),
-                );
+            let Some(url) = link_for(text) else { return };
+            CURRENT.with(|c| *c.borrow_mut() = text.clone());
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ =
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#c={text}")));
             }
             copy_to_clipboard(&url);
-            link.set(Some((url, size)));
+            copied.set(Some((key, url, text.len())));
             on_say.emit((
                 format!(
                     "Link copied ({}). It holds the findings and your corrections, not the files; anyone with it sees this comparison.",
-                    size_text(size)
+                    size_text(text.len())
                 ),
                 false,
             ));
         })
     };
     let on_download = {
-        let (encoded, on_say) = (encoded.clone(), props.on_say.clone());
-        let name = {
-            let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string();
-            format!(
-                "{} vs {}{EXTENSION}",
-                stem(&props.earlier.name),
-                stem(&props.later.name)
-            )
-        };
+        let on_say = props.on_say.clone();
+        let current = current.clone();
+        let fresh = (
+            props.outcome.clone(),
+            props.earlier.clone(),
+            props.later.clone(),
+        );
+        let name = download_name(&props.earlier.name, &props.later.name);
         Callback::from(move |_: MouseEvent| {
-            let Some(payload) = encoded() else { return };
+            let payload = match &current {
+                Some(p) => (**p).clone(),
+                None => encoded(&fresh.0, &fresh.1, &fresh.2),
+            };
+            let Some(payload) = payload else { return };
             if let Err(e) = io::download(&name, "application/x-report-compare", &payload) {
                 on_say.emit((e, true));
             }
         })
     };
+    let copy_button = html! {
+        <button type="button" class={classes!("button", too_large.then_some("quiet"))}
+            onclick={on_copy} data-copy-link="" disabled={too_large}
+            aria-describedby={too_large.then_some("share-size-note")}>{"Copy link"}</button>
+    };
+    let download_button = html! {
+        <button type="button" class={classes!("button", if too_large { "primary" } else { "quiet" })}
+            onclick={on_download} data-download-share="">{"Download .rcmp file"}</button>
+    };
+    let link = copied.as_ref().filter(|(k, _, _)| *k == key && !too_large);
     html! {
-        <section class="share" aria-labelledby="share-heading" data-share="">
+        <section class="share" aria-labelledby="share-heading" data-share=""
+            data-share-size={size.map(|s| s.to_string())}>
             <h2 id="share-heading">{"Share"}</h2>
             <p class="muted">{"A link holds this comparison and your corrections (not the files) after the #, which browsers never send to a server."}</p>
             <div class="row-buttons">
-                <button type="button" class="button" onclick={on_copy} data-copy-link="">{"Copy link"}</button>
-                <button type="button" class="button quiet" onclick={on_download} data-download-share="">{"Download .rcmp file"}</button>
-            </div>
-            if let Some((url, size)) = &*link {
-                if url.is_empty() {
-                    <p class="share-note" data-share-size={size.to_string()}>
-                        {format!("Too large for a link ({}). Use “Download .rcmp file”; the person you send it to drops it on this page.", size_text(*size))}
-                    </p>
+                // The main action first: a link when it fits, else the file.
+                if too_large {
+                    {download_button}{copy_button}
                 } else {
-                    <p class="share-note">
-                        <label for="share-link">{format!("Link ({}):", size_text(*size))}</label>
-                        <input id="share-link" class="share-link" type="text" readonly=true value={url.clone()}
-                            data-share-size={size.to_string()} />
-                    </p>
+                    {copy_button}{download_button}
                 }
+            </div>
+            if let Some(size) = size.filter(|_| too_large) {
+                <p class="share-note too-large" id="share-size-note" data-share-size={size.to_string()}>
+                    {too_large_text(size)}
+                </p>
+            }
+            if let Some((_, url, size)) = link {
+                <p class="share-note">
+                    <label for="share-link">{format!("Link ({}):", size_text(*size))}</label>
+                    <input id="share-link" class="share-link" type="text" readonly=true value={url.clone()}
+                        data-share-size={size.to_string()} />
+                </p>
             }
         </section>
     }
+}
+
+/// Why there is no link, and what to do instead.
+fn too_large_text(size: usize) -> String {
+    format!(
+        "Too large for a link ({}; a link holds up to {}). Download the .rcmp file instead and send that: the person you send it to drops it on this page.",
+        size_text(size),
+        size_text(LINK_LIMIT)
+    )
+}
+
+/// "earlier vs later.rcmp", from the two file names without their extensions.
+fn download_name(earlier: &str, later: &str) -> String {
+    let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string();
+    format!("{} vs {}{EXTENSION}", stem(earlier), stem(later))
 }
 
 #[derive(Properties, PartialEq)]

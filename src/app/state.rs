@@ -40,6 +40,9 @@ pub struct Entry {
     /// FNV-1a 64 of the bytes: names saved corrections without putting text in keys.
     pub hash: u64,
     pub read: Result<Loaded, String>,
+    /// The reader died while reading it (not the engine refusing it): the file may be
+    /// fine, so the card says "reading stopped" rather than "can't be read".
+    pub crashed: bool,
 }
 
 thread_local! {
@@ -81,6 +84,14 @@ impl Entry {
         Entry::with(name, 0, Source::File, Err(reason))
     }
 
+    /// A file the reader (the Web Worker) died on: out of memory, or a crash.
+    pub fn crashed(name: &str, reason: &str) -> Entry {
+        Entry {
+            crashed: true,
+            ..Entry::with(name, 0, Source::File, Err(reason.to_string()))
+        }
+    }
+
     fn with(name: &str, hash: u64, source: Source, read: Result<Loaded, String>) -> Entry {
         Entry {
             id: NEXT_ID.with(|n| {
@@ -92,6 +103,7 @@ impl Entry {
             source,
             hash,
             read,
+            crashed: false,
         }
     }
 
@@ -354,15 +366,35 @@ impl State {
                     e.name,
                     super::view::plural(l.findings, "finding", "findings")
                 ),
+                Err(reason) if e.crashed => format!("Reading “{}” stopped: {reason}.", e.name),
                 Err(reason) => format!("Could not read {}: {reason}", e.name),
             })
             .collect();
+        if let Some(crashed) = entries[..used].iter().find(|e| e.crashed) {
+            parts.push(self.after_crash(crashed));
+        }
         parts.extend(notes);
         if self.pair().is_none() && self.slots.iter().any(Option::is_none) {
             parts.push("Add the second report to compare them.".to_string());
         }
         let error = entries[..used].iter().any(|e| e.read.is_err());
         self.say(parts.join(" "), error);
+    }
+
+    /// What to do after the reader died on `crashed`, and whether the other report is kept.
+    fn after_crash(&self, crashed: &Entry) -> String {
+        let other = self
+            .slots
+            .iter()
+            .flatten()
+            .find(|e| e.id != crashed.id && e.read.is_ok());
+        match other {
+            Some(e) => format!(
+                "The other report, {}, is kept; try again, or use a smaller file.",
+                e.name
+            ),
+            None => "Try again, or use a smaller file.".to_string(),
+        }
     }
 
     /// Where one more report goes: an empty place, else one that could not be read,

@@ -209,6 +209,51 @@ fn one_more_file_goes_to_the_free_place_then_the_failed_one_then_the_oldest() {
 }
 
 #[wasm_bindgen_test]
+async fn a_file_the_reader_died_on_says_so_keeps_the_other_and_is_replaced_next() {
+    let kept = entry("2021.txt", EARLIER);
+    let s = add(Rc::default(), vec![kept.clone()], None);
+    let crashed = Rc::new(Entry::crashed("big.pdf", jobs::CRASH_REASON));
+    let s = add(s, vec![crashed.clone()], Some(1));
+    let m = s.message.clone().unwrap();
+    assert!(m.error, "{m:?}");
+    assert_eq!(
+        m.text,
+        "Reading “big.pdf” stopped: the reader ran out of memory or crashed. The other report, 2021.txt, is kept; try again, or use a smaller file."
+    );
+    assert!(s.pair().is_none(), "nothing compared with it");
+    assert!(s.slots.iter().flatten().any(|e| e.id == kept.id));
+
+    // Its card says "stopped", not "can't be read" (the file may be fine).
+    let root = render(html! {
+        <load::Card position={1} both={true} entry={Some(crashed)} on_files={Callback::noop()}
+            on_paste={Callback::noop()} on_remove={Callback::noop()} />
+    })
+    .await;
+    let words = wait_for(&root, "[data-crashed]").await.text_content();
+    let words = words.unwrap_or_default();
+    assert!(
+        words.starts_with("Reading stopped: the reader ran out of memory or crashed. Try again"),
+        "{words}"
+    );
+    assert_eq!(count(&root, ".card.failed"), 1);
+    assert!(!text(&root, ".card").contains("can’t be read"));
+
+    // The next file takes its place.
+    let next = entry("2023.txt", LATER);
+    let s = add(s, vec![next.clone()], None);
+    assert_eq!(s.pair_ids(), Some((kept.id, next.id)));
+
+    // Alone (nothing else read): only the advice.
+    let alone = Rc::new(Entry::crashed("big.pdf", jobs::CRASH_REASON));
+    let s = add(Rc::default(), vec![alone], None);
+    let text = s.message.clone().unwrap().text;
+    assert!(
+        text.starts_with("Reading “big.pdf” stopped: the reader ran out of memory or crashed. Try again, or use a smaller file."),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn corrections_are_saved_under_hashes_and_applied() {
     clear_storage();
     let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));

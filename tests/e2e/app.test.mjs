@@ -884,6 +884,52 @@ test('graded judgements side by side (ILACS pair)', async () => {
   await context.close();
 });
 
+test('graded judgements at 360 px: every column in view, Later and Change included; no sideways scrolling', async () => {
+  const { context, page, log } = await open({ viewport: { width: 360, height: 800 } });
+  await dropFiles(page, [
+    { name: 'luton-2026.txt', text: await readFile(ILACS.later, 'utf8') },
+    { name: 'luton-2022.txt', text: await readFile(ILACS.earlier, 'utf8') },
+  ]);
+  await page.locator('.overview .theme-row').first().waitFor();
+  const rows = page.locator('.ratings tbody tr');
+  assert.ok((await rows.count()) > 0, 'the pair has ratings');
+  const inView = async (cell, what) => {
+    const box = await cell.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `${what} within the 360 px viewport: ${JSON.stringify(box)}`);
+    // Its text fits its box (not cut off inside it either).
+    const clipped = await cell.evaluate((e) => e.scrollWidth - e.clientWidth);
+    assert.ok(clipped <= 1, `${what} not clipped (${clipped}px)`);
+  };
+  // The column headings are out of sight (kept for screen readers): each cell names its column.
+  assert.deepEqual(await page.locator('.ratings thead th[scope=col]').allTextContents(), ['Area', 'Earlier', 'Later', 'Change']);
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const area = await row.locator('th').innerText();
+    await inView(row.locator('th'), `${area}: area`);
+    await inView(row.locator('td').nth(0), `${area}: Earlier`);
+    await inView(row.locator('td').nth(1), `${area}: Later`);
+    assert.match(await row.locator('td').nth(1).innerText(), /^LATER\n/i, `${area}: the Later cell says so`);
+    await inView(row.locator('td').nth(2), `${area}: Change`);
+  }
+  // Change reads as in the wide table, and nothing scrolls sideways: not the page, not the table.
+  const first = await rows.first().innerText();
+  assert.match(first, /Overall effectiveness/);
+  assert.equal(await rows.first().locator('td').nth(2).locator('.badge, .muted').count(), 1, 'a change in words');
+  const scroll = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - window.innerWidth,
+    table: ((e) => e.scrollWidth - e.clientWidth)(document.querySelector('.ratings')),
+  }));
+  assert.deepEqual(scroll, { page: 0, table: 0 }, 'no sideways scrolling');
+  await assertAccessible(page, 'ratings (360 px)');
+  await page.locator('.ratings').screenshot({ path: join(SHOTS, 'ratings-360.png') });
+  // Switched to dark with motion reduced: else axe can catch the drop zone's 0.15 s colour
+  // transition half-way (light text on a still-light background).
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await assertAccessible(page, 'ratings (360 px, dark)');
+  assertClean(log);
+  await context.close();
+});
+
 test('360 px wide and dark: no sideways scrolling on any view', async () => {
   const { context, page, log } = await open({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

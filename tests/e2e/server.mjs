@@ -1,9 +1,12 @@
 // A tiny static server for the e2e tests: serves a built dist/ under a sub-path only
 // (e.g. /tools/report-compare/), so the tests prove the app works off any sub-path.
-// Every request is recorded in `server.requests`.
+// Every request is recorded in `server.requests`. `options.replace` maps a file's path in
+// the dist (e.g. 'report-compare-worker_loader.js') to a function of its text giving the
+// text to serve instead: how hostile.test.mjs gives the real worker a way to die, without
+// any test hook in the app itself.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +20,8 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function startServer(distDir, prefix) {
+export async function startServer(distDir, prefix, options = {}) {
+  const replace = options.replace ?? {};
   const root = resolve(distDir);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -34,7 +38,9 @@ export async function startServer(distDir, prefix) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const change = replace[relative(root, file).split(sep).join('/')];
+      if (change) body = Buffer.from(change(body.toString('utf8')));
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
@@ -22,6 +23,7 @@ const read = (p) => readFile(join(ROOT, p), 'utf8');
 
 let server;
 let browser;
+let axeSource;
 const files = {};
 
 before(async () => {
@@ -33,6 +35,13 @@ before(async () => {
     { name: 'luton-2022-09-05.txt', text: await read('tests/fixtures/ilacs/luton-2022-09-05.txt') },
     { name: 'luton-2026-03-10.txt', text: await read('tests/fixtures/ilacs/luton-2026-03-10.txt') },
   ];
+  // Surely too large for a link (the ILACS pair alone is ~72 KB, close to the 64 KB limit):
+  // each ILACS report with a school report after it.
+  files.large = [
+    { name: 'large-2022.txt', text: files.ilacs[0].text + '\n\n' + (await read('tests/fixtures/school-2019-2023/before.txt')) },
+    { name: 'large-2026.txt', text: files.ilacs[1].text + '\n\n' + (await read('tests/fixtures/school-2019-2023/after.txt')) },
+  ];
+  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   server = await startServer(DIST, PREFIX);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -71,6 +80,19 @@ async function assertClean(page, log) {
   assert.deepEqual(log.console.filter((m) => m.type === 'error' || /Content.Security.Policy/i.test(m.text)), [], 'console errors or CSP messages');
   assert.deepEqual(log.pageErrors, [], 'page errors');
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations');
+}
+
+/** axe-core, WCAG 2.x A and AA: no violations. */
+async function assertAccessible(page, view) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  const problems = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(problems, [], `axe violations on the ${view} view`);
 }
 
 async function drop(page, list) {
@@ -118,13 +140,19 @@ test('share link: opened in a fresh browser it shows the same overview, counts a
   const overview = await a.page.locator('.overview').innerHTML();
   const counts = await tileCounts(a.page);
 
+  // The size is known before the click: small enough, so Copy link is on and first.
+  await a.page.locator('[data-share][data-share-size]').waitFor();
+  const known = Number(await a.page.locator('[data-share]').getAttribute('data-share-size'));
+  assert.ok(known > 0 && known < 64 * 1024, `known before the click: ${known}`);
+  assert.equal(await a.page.locator('[data-copy-link]').isEnabled(), true);
+  assert.equal(await a.page.locator('#share-size-note').count(), 0, 'no too-large note');
   await a.page.locator('[data-copy-link]').click();
   const box = a.page.locator('#share-link');
   await box.waitFor();
   const link = await box.inputValue();
   const size = Number(await box.getAttribute('data-share-size'));
   console.log(`# seed pair link: ${size} bytes (${link.length} with the address)`);
-  assert.ok(size < 64 * 1024);
+  assert.equal(size, known, 'the link copied is the payload measured');
   assert.ok(link.startsWith(`${server.url}#c=rc1.`), link.slice(0, 80));
   assert.equal(new URL(a.page.url()).hash, new URL(link).hash, 'the address bar holds the link');
   // Nothing of the reports outside the fragment.
@@ -239,22 +267,35 @@ test('links carry report-compare/2 with topics; a /1 link from before topics ope
   await c.context.close();
 });
 
-test('two large reports: too big for a link, so a .rcmp file, which opens by drop', async () => {
+test('two large reports: too big for a link, said before any click; the .rcmp file is the main action and opens by drop', async () => {
   const a = await openPage(server.url);
-  await drop(a.page, files.ilacs);
+  await drop(a.page, files.large);
   await a.page.locator('.overview .theme-row').first().waitFor();
   const counts = await tileCounts(a.page);
   const overview = await a.page.locator('.overview').innerHTML();
-  await a.page.locator('[data-copy-link]').click();
-  const note = a.page.locator('.share-note[data-share-size]');
+  // Nothing clicked yet: the panel already says why there is no link.
+  const note = a.page.locator('#share-size-note');
   await note.waitFor();
   const size = Number(await note.getAttribute('data-share-size'));
-  console.log(`# two ILACS reports: ${size} bytes`);
-  if (size > 64 * 1024) assert.match(await note.innerText(), /Too large for a link/);
+  console.log(`# two large reports: ${size} bytes`);
+  assert.ok(size > 64 * 1024, `too large for a link: ${size}`);
+  assert.match(await note.innerText(), /^Too large for a link \(\d+\.\d KB; a link holds up to 64\.0 KB\)\. Download the \.rcmp file instead/);
+  assert.ok(await note.isVisible());
+  // "Download .rcmp file" first and primary; "Copy link" off, described by the note.
+  const buttons = a.page.locator('[data-share] .row-buttons button');
+  assert.deepEqual(await buttons.evaluateAll((bs) => bs.map((b) => b.textContent)), ['Download .rcmp file', 'Copy link']);
+  assert.match(await a.page.locator('[data-download-share]').getAttribute('class'), /\bprimary\b/);
+  const copy = a.page.locator('[data-copy-link]');
+  assert.equal(await copy.isDisabled(), true);
+  assert.equal(await copy.getAttribute('aria-describedby'), 'share-size-note');
+  await assertAccessible(a.page, 'share panel, too large for a link');
+  // By keyboard: Download is reachable and works with Enter.
+  await a.page.locator('[data-download-share]').focus();
   const [download] = await Promise.all([
     a.page.waitForEvent('download'),
-    a.page.locator('[data-download-share]').click(),
+    a.page.keyboard.press('Enter'),
   ]);
+  assert.equal(new URL(a.page.url()).hash, '', 'no link put in the address');
   assert.match(download.suggestedFilename(), /\.rcmp$/);
   const text = await readFile(await download.path(), 'utf8');
   assert.ok(text.startsWith('rc1.'));
