@@ -230,7 +230,10 @@ pub fn to_markdown(c: &Comparison) -> String {
                 r.area,
                 r.before.as_deref().unwrap_or("—"),
                 r.after.as_deref().unwrap_or("—"),
-                r.verdict
+                match &r.note {
+                    Some(note) => format!("{} ({note})", r.verdict),
+                    None => r.verdict.clone(),
+                }
             );
         }
         out.push('\n');

@@ -23,6 +23,11 @@ pub struct RatingChange {
     pub after: Option<String>,
     /// improved | regressed | persisted | new | dropped
     pub verdict: String,
+    /// Set when one report gave a single grade to areas the other grades apart (the
+    /// 2018–22 ILACS judged children in care and care leavers together), so a reader
+    /// knows the earlier grade was not about this area alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Canonical areas, in display order, with the wordings frameworks have used.
@@ -289,12 +294,17 @@ pub fn extract(raw_lines: &[String]) -> Vec<Rating> {
                 continue;
             };
             // The 2018 framework judged children in care and care leavers together.
-            let areas: &[&str] = if area == "Children in care" && candidate.contains("care leavers")
-            {
-                &["Children in care", "Care leavers"]
-            } else {
-                &[area]
-            };
+            // (A table may wrap its name: "…children in care and" | "care leavers".)
+            let wraps_on = candidate.ends_with(" and")
+                && lines
+                    .get(i + used)
+                    .is_some_and(|n| n.starts_with("care leavers"));
+            let areas: &[&str] =
+                if area == "Children in care" && (candidate.contains("care leavers") || wraps_on) {
+                    &["Children in care", "Care leavers"]
+                } else {
+                    &[area]
+                };
             // Same line: "Overall effectiveness: inadequate", "...children in care: good".
             let same_line = candidate.rfind([':', '–']).and_then(|colon| {
                 grade_line(candidate[colon..].trim_start_matches([':', '–', ' ']))
@@ -343,9 +353,35 @@ pub fn compare(before: &[Rating], after: &[Rating]) -> Vec<RatingChange> {
                 before: b.map(|r| r.grade.clone()),
                 after: a.map(|r| r.grade.clone()),
                 verdict: verdict.to_string(),
+                note: joint_note(before, after, area),
             })
         })
         .collect()
+}
+
+/// The areas `area` was graded together with in one report but not in the other: one
+/// line of evidence carrying the grade of several areas.
+fn joint_note(before: &[Rating], after: &[Rating], area: &str) -> Option<String> {
+    let partners = |side: &[Rating]| -> Vec<String> {
+        let Some(mine) = side.iter().find(|r| r.area == area) else {
+            return Vec::new();
+        };
+        side.iter()
+            .filter(|r| r.area != area && r.evidence == mine.evidence)
+            .map(|r| r.area.to_lowercase())
+            .collect()
+    };
+    let (b, a) = (partners(before), partners(after));
+    let (which, others) = match (b.is_empty(), a.is_empty()) {
+        (false, true) if after.iter().any(|r| r.area == area) => ("earlier", b),
+        (true, false) if before.iter().any(|r| r.area == area) => ("later", a),
+        _ => return None,
+    };
+    Some(format!(
+        "the {which} report gave one grade for {} and {}",
+        area.to_lowercase(),
+        others.join(" and ")
+    ))
 }
 
 #[cfg(test)]
@@ -360,6 +396,31 @@ mod tests {
         r.iter()
             .map(|r| (r.area.as_str(), r.grade.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_joint_grade_set_against_two_says_so() {
+        let joint = lines("The experiences and progress of children in care and care leavers: requires improvement to be good\n");
+        let apart =
+            lines("Children in care: good\nCare leavers: requires improvement to be good\n");
+        let changes = compare(&extract(&joint), &extract(&apart));
+        let notes: Vec<Option<&str>> = changes.iter().map(|c| c.note.as_deref()).collect();
+        assert_eq!(
+            notes,
+            [
+                Some("the earlier report gave one grade for children in care and care leavers"),
+                Some("the earlier report gave one grade for care leavers and children in care"),
+            ]
+        );
+        // A judgement table that wraps the joint area's name over two lines.
+        let wrapped = lines("Judgement\nThe experiences and progress of children in care and\ncare leavers\nRequires improvement\nto be good\n");
+        assert!(compare(&extract(&wrapped), &extract(&apart))
+            .iter()
+            .all(|c| c.note.is_some()));
+        // Graded apart on both sides: nothing to say.
+        assert!(compare(&extract(&apart), &extract(&apart))
+            .iter()
+            .all(|c| c.note.is_none()));
     }
 
     #[test]

@@ -244,7 +244,12 @@ fn ratings(c: &Comparison) -> Html {
                                 <th scope="row">{r.area.clone()}</th>
                                 <td>{cell_label("Earlier")}{r.before.clone().unwrap_or_else(|| "—".into())}</td>
                                 <td>{cell_label("Later")}{r.after.clone().unwrap_or_else(|| "—".into())}</td>
-                                <td>{change}</td>
+                                <td>
+                                    {change}
+                                    if let Some(note) = &r.note {
+                                        <span class="rating-note">{capitalise_first(note)}</span>
+                                    }
+                                </td>
                             </tr>
                         }
                     }) }
@@ -252,6 +257,15 @@ fn ratings(c: &Comparison) -> Html {
             </table>
         </div>
     }
+}
+
+/// "the earlier report …" → "The earlier report …".
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A column's name inside its cell, shown only on narrow screens, where the ratings are
