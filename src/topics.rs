@@ -33,6 +33,8 @@ const JUDGING: &[&str] = &[
     "provide",
     "provides",
     "put",
+    "result",
+    "results",
     "receive",
     "receives",
     "share",
@@ -54,6 +56,7 @@ const JUDGING: &[&str] = &[
     "seen",
     "use",
     "uses",
+    "already",
     "also",
     "always",
     "appropriate",
@@ -275,7 +278,26 @@ impl PhraseCounts {
 /// Candidate names in a text: runs of naming words (no stop word at either end, no
 /// judging word) of one to four words, as (stemmed key, surface form).
 fn phrases(text: &str) -> Vec<(String, String)> {
-    let ws = words(text);
+    // A name never runs over punctuation ("… capture family relationships, matters …").
+    text.split([',', ';', ':', '(', ')', '.', '\u{2013}', '\u{2014}'])
+        .flat_map(clause_phrases)
+        .collect()
+}
+
+/// [`phrases`] within one stretch of text free of punctuation. A hyphenated compound
+/// ("out-of-hours") is one word of a name.
+fn clause_phrases(text: &str) -> Vec<(String, String)> {
+    let ws: Vec<String> = text
+        .split_whitespace()
+        .flat_map(|w| {
+            if w.contains('-') && w.chars().any(char::is_alphabetic) {
+                let joined = words(w).join("-");
+                (!joined.is_empty()).then_some(joined).into_iter().collect()
+            } else {
+                words(w)
+            }
+        })
+        .collect();
     // Per word, once: (may name, may join, may end a name, stem).
     let kinds: Vec<(bool, bool, bool, String)> = ws
         .iter()
@@ -481,6 +503,25 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_keep_hyphenated_compounds_and_stop_at_punctuation() {
+        let found: Vec<String> =
+            phrases("Genograms capture family relationships, matters of out-of-hours work.")
+                .into_iter()
+                .map(|(_, surface)| surface)
+                .collect();
+        assert!(
+            found.contains(&"family relationships".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"out-of-hours".to_string()), "{found:?}");
+        assert!(
+            !found.iter().any(|f| f.contains("relationships matters")),
+            "{found:?}"
+        );
+        assert!(!found.contains(&"hours".to_string()), "{found:?}");
+    }
 
     #[test]
     fn pairs_and_restatements_form_small_topics_and_strangers_stay_alone() {
