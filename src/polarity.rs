@@ -873,7 +873,13 @@ fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
             let p: Vec<&str> = p.split(' ').collect();
             // "longer than is needed" is a comparison, not a need.
             let compared = i > 0 && t[i - 1].w == "than";
-            if i + p.len() <= hi && starts_with(t, i, &p) && !compared {
+            // "the guidance they need to respond": what someone needs, not a shortfall
+            // (as against "They need to improve", where the pronoun opens the clause).
+            let what_is_needed = p[0].starts_with("need")
+                && i >= 2
+                && matches!(t[i - 1].w.as_str(), "they" | "she" | "he" | "we" | "you")
+                && t[i - 2].clause == t[i].clause;
+            if i + p.len() <= hi && starts_with(t, i, &p) && !compared && !what_is_needed {
                 items.push(Item {
                     fixed: true,
                     ..Item::new(i, -1.0)
@@ -1340,6 +1346,21 @@ pub fn direction(text: &str) -> Option<Direction> {
 mod tests {
     use super::*;
     use Polarity::*;
+
+    #[test]
+    fn what_people_need_is_not_a_shortfall() {
+        assert_eq!(
+            classify(
+                "Social workers have the guidance they need to respond to concerns without delay.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(
+            classify("They need to improve the quality of plans.", false),
+            Concern
+        );
+    }
 
     #[test]
     fn recommendations_are_concerns_whatever_their_words() {
