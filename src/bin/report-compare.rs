@@ -102,7 +102,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
             "{path} is a directory, not a report. Give the report file inside it."
         ));
     }
-    let size = meta.is_file().then(|| meta.len());
+    let size = meta.is_file().then_some(meta.len());
     if size.is_some_and(|n| n > ingest::MAX_DOCUMENT_BYTES as u64) {
         let n = usize::try_from(meta.len()).unwrap_or(usize::MAX);
         return Err(ingest::too_large(path, Some(n), ingest::MAX_DOCUMENT_BYTES).to_string());
