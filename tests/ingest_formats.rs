@@ -367,9 +367,20 @@ fn truncated_and_corrupt_pdfs_are_refused_clearly() {
 }
 
 #[test]
-fn a_pdf_that_is_really_html_is_read_as_html_with_a_note() {
-    let html = b"<!DOCTYPE html>\n<html><head><title>Ofsted</title></head><body><p>Sorry, the page you were looking for could not be found on this server.</p></body></html>";
-    let d = ingest(html, "rotherham-2012-08-10.pdf").expect("read as HTML");
+fn a_pdf_that_is_really_a_web_page_without_a_report_is_refused() {
+    // The real file: a saved Ofsted "Report not found" page, named as the PDF it replaced.
+    let page = fixture("ilacs/rotherham-2012-08-10.pdf");
+    let reason = err(&page, "rotherham-2012-08-10.pdf");
+    assert!(
+        reason.starts_with("no report text found") && reason.contains("web page"),
+        "{reason}"
+    );
+    // A web page that does hold a report, misnamed .pdf, is read as HTML with a note.
+    let story = "<p>Inspectors found that leaders have improved the help children receive, and that most plans are now clear and reviewed often.</p>".repeat(6);
+    let html = format!(
+        "<!DOCTYPE html>\n<html><head><title>Ofsted</title></head><body>{story}</body></html>"
+    );
+    let d = ingest(html.as_bytes(), "rotherham-2012-08-10.pdf").expect("read as HTML");
     assert_eq!(d.format, Format::Html);
     assert!(
         d.notes.iter().any(|n| n.contains("web page")),

@@ -2,19 +2,24 @@
 //!
 //!     report-compare BEFORE AFTER [--format json|md|csv|diff] [--codebook FILE] [-o OUT]
 //!
-//! `-` reads standard input. Exit code 2, with a one-line message, on unreadable or
+//! `-` reads standard input; `--` ends the options (for file names starting with `-`).
+//! Inputs are read only up to their size limit, so a device or an endless pipe is
+//! refused, not read into memory; a named pipe nobody writes to is refused after a
+//! short wait; a directory is refused. Exit code 2, with a one-line message, on unreadable or
 //! unsupported input or bad arguments.
 
 use report_compare::compare::compare;
 use report_compare::diff::{word_diff, Change};
 use report_compare::export;
-use report_compare::ingest::ingest;
+use report_compare::ingest::{self, ingest};
 use report_compare::themes::Codebook;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 const USAGE: &str = "usage: report-compare BEFORE AFTER [--format json|md|csv|diff] [--codebook FILE] [-o OUT]
-  BEFORE, AFTER   the earlier and the later report (.txt, .md, .html); '-' reads stdin
+  BEFORE, AFTER   the earlier and the later report (.txt, .md, .html, .pdf, .docx); '-' reads
+                  stdin; put -- first if a file name starts with '-'
   --format        json (schema report-compare/2, default), md (briefing), csv (one row per link),
                   diff (word diff of the two texts)
   --codebook      a TOML or JSON codebook that extends the built-in one (mode = \"replace\" to replace it)
@@ -33,7 +38,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     let mut files = Vec::new();
     let mut format = "json".to_string();
     let (mut codebook, mut output) = (None, None);
+    let mut only_files = false;
     while let Some(arg) = argv.next() {
+        if only_files {
+            files.push(arg);
+            continue;
+        }
         let mut value = |name: &str| argv.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
@@ -45,7 +55,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--codebook" => codebook = Some(value("--codebook")?),
             "-o" | "--output" => output = Some(value("-o")?),
             s if s.starts_with("--format=") => format = s["--format=".len()..].to_string(),
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            "--" => only_files = true,
+            s if s.starts_with('-') && s != "-" => {
+                return Err(format!(
+                    "unknown option {s} (if it is a file whose name starts with '-', write ./{s} or put -- before the file names)"
+                ))
+            }
             _ => files.push(arg),
         }
     }
@@ -69,15 +84,90 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     }
 }
 
+/// How long to wait for a program to open a named pipe (FIFO) for writing. Opening a
+/// FIFO blocks until a writer comes; a reader that waits for ever looks hung.
+const FIFO_WAIT: Duration = Duration::from_secs(5);
+
+/// The bytes of one input, never more than its size limit plus one byte: a device such
+/// as /dev/zero or an endless pipe is refused as too large instead of filling memory.
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(buf);
+        return read_bounded(std::io::stdin().lock(), "stdin", None)
+            .map_err(|e| e.unwrap_or_else(|e| format!("cannot read standard input: {e}")));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    let cannot = |e: std::io::Error| format!("cannot read {path}: {e}");
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(format!(
+            "{path} is a directory, not a report. Give the report file inside it."
+        ));
+    }
+    let size = meta.is_file().then_some(meta.len());
+    if size.is_some_and(|n| n > ingest::MAX_DOCUMENT_BYTES as u64) {
+        let n = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        return Err(ingest::too_large(path, Some(n), ingest::MAX_DOCUMENT_BYTES).to_string());
+    }
+    let file = if is_fifo(&meta) {
+        open_fifo(path)?
+    } else {
+        std::fs::File::open(path).map_err(cannot)?
+    };
+    read_bounded(file, path, size).map_err(|e| e.unwrap_or_else(cannot))
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Opens a FIFO on a helper thread, so that no writer means a message after
+/// [`FIFO_WAIT`], not a hang (the blocked thread ends with the process).
+fn open_fifo(path: &str) -> Result<std::fs::File, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = path.to_string();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::File::open(owned));
+    });
+    match rx.recv_timeout(FIFO_WAIT) {
+        Ok(opened) => opened.map_err(|e| format!("cannot read {path}: {e}")),
+        Err(_) => Err(format!(
+            "{path} is a named pipe (FIFO) and nothing opened it for writing within {} s. Start the program that writes to it first, or pipe the report to '-' instead.",
+            FIFO_WAIT.as_secs()
+        )),
+    }
+}
+
+/// Reads up to the text limit, and on to the PDF/Word limit only if the first bytes
+/// say PDF or Word. `Err(Some(message))` is a refusal, `Err(None)` an I/O error's turn.
+fn read_bounded(
+    reader: impl Read,
+    name: &str,
+    size: Option<u64>,
+) -> Result<Vec<u8>, Result<String, std::io::Error>> {
+    let mut buf = Vec::new();
+    let mut reader = reader.take(ingest::MAX_DOCUMENT_BYTES as u64 + 1);
+    (&mut reader)
+        .take(ingest::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(Err)?;
+    let limit = ingest::size_limit(&buf);
+    if buf.len() > ingest::MAX_BYTES && limit > ingest::MAX_BYTES {
+        reader.read_to_end(&mut buf).map_err(Err)?;
+    }
+    if buf.len() > limit {
+        // A regular file's size is known; a stream's only as "more than the limit".
+        let known = size
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|&n| n > limit);
+        return Err(Ok(ingest::too_large(name, known, limit).to_string()));
+    }
+    Ok(buf)
 }
 
 fn run(args: Args) -> Result<String, String> {

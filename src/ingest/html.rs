@@ -2,6 +2,7 @@
 //! other page furniture left out. Headings come out as "# ", list items as "- ".
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::borrow::Cow;
 
 pub struct Page {
     pub title: Option<String>,
@@ -119,6 +120,8 @@ fn is_furniture(attrs: &[(String, String)]) -> bool {
 }
 
 pub fn to_lines(html: &str) -> Page {
+    let html = cap_tags(html);
+    let html = html.as_ref();
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let mut out = String::new();
@@ -226,6 +229,136 @@ pub fn to_lines(html: &str) -> Page {
     }
 }
 
+/// Steps allowed inside one tag (between names, `=`, values, slashes), about a hundred
+/// attributes. html5gum's tokenizer recurses once per attribute of a tag, so a tag with
+/// tens of thousands of them overflows the stack and aborts the process (or kills the
+/// browser's worker); no real page comes near this (a busy tag has a dozen or two).
+const MAX_TAG_STEPS: usize = 400;
+
+/// Where the pre-pass is inside a start tag; the states of the HTML tokenizer's tag
+/// section, as far as they decide where a quoted value and the tag end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagState {
+    Name,
+    BeforeAttrName,
+    AttrName,
+    AfterAttrName,
+    BeforeValue,
+    Quoted(u8),
+    Unquoted,
+    AfterQuoted,
+}
+
+/// Elements whose content the tokenizer reads as raw text, where a `<` opens no tag:
+/// exactly html5gum's list (`naive_next_state`), typo included, since skipping more than
+/// the tokenizer does would let an uncapped tag through.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "iframe", "xmp", "noembed", "noframe", "noscript",
+];
+
+/// `html` with the part of any start tag beyond [`MAX_TAG_STEPS`] left out (up to its
+/// closing `>`), so the tokenizer never recurses deeper than that. Borrowed unchanged
+/// when no tag comes near the cap, which is every real page.
+fn cap_tags(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(open) = find_byte(bytes, b'<', i) {
+        i = open + 1;
+        if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let (end, cut_from) = scan_tag(bytes, i);
+        if let Some(from) = cut_from {
+            cuts.push((from, end));
+        }
+        i = end;
+        if end == bytes.len() {
+            break;
+        }
+        // The name as the tokenizer reads it: up to a space, `/` or `>`.
+        let name_end = bytes[open + 1..end]
+            .iter()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'/'))
+            .map_or(end, |p| open + 1 + p);
+        let name = html[open + 1..name_end].to_ascii_lowercase();
+        if name == "plaintext" {
+            break; // the rest of the page is text to the tokenizer
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            i = raw_text_end(bytes, end, &name);
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut kept = 0;
+    for (from, to) in cuts {
+        out.push_str(&html[kept..from]);
+        kept = to;
+    }
+    out.push_str(&html[kept..]);
+    Cow::Owned(out)
+}
+
+fn find_byte(bytes: &[u8], b: u8, from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&c| c == b)
+        .map(|p| from + p)
+}
+
+/// From the first byte of a tag name: (where the tag ends, just before its `>` or at
+/// the end of input; where to cut it if it takes more than [`MAX_TAG_STEPS`] steps).
+/// Cuts fall on ASCII bytes, so they are char boundaries.
+fn scan_tag(bytes: &[u8], start: usize) -> (usize, Option<usize>) {
+    use TagState::*;
+    let mut state = Name;
+    let mut steps = 0usize;
+    let mut cut_from = None;
+    for (offset, &b) in bytes[start..].iter().enumerate() {
+        let at = start + offset;
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        if b == b'>' && !matches!(state, Quoted(_)) {
+            return (at, cut_from);
+        }
+        let next = match (state, b) {
+            (Quoted(q), c) if c == q => AfterQuoted,
+            (Quoted(q), _) => Quoted(q),
+            (AttrName, _) if space => AfterAttrName,
+            (Name | AfterQuoted | Unquoted, _) if space => BeforeAttrName,
+            (_, b'/') if !matches!(state, Unquoted) => BeforeAttrName,
+            (Name, _) => Name,
+            (AttrName | AfterAttrName, b'=') => BeforeValue,
+            (AttrName, _) => AttrName,
+            (BeforeAttrName | AfterAttrName, _) if space => state,
+            (BeforeAttrName | AfterAttrName | AfterQuoted, _) => AttrName,
+            (BeforeValue, _) if space => BeforeValue,
+            (BeforeValue, b'"' | b'\'') => Quoted(b),
+            (BeforeValue | Unquoted, _) => Unquoted,
+        };
+        if next != state {
+            steps += 1;
+            if steps > MAX_TAG_STEPS && cut_from.is_none() {
+                cut_from = Some(at);
+            }
+        }
+        state = next;
+    }
+    (bytes.len(), cut_from)
+}
+
+/// Where the `</name` closing a raw-text element opened at `from` starts (or the end).
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    bytes[from..]
+        .windows(close.len())
+        .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+        .map_or(bytes.len(), |p| from + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +392,31 @@ mod tests {
             t.contains("Tom & Jerry <script> said \u{201c}hi\u{201d}"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn a_tag_with_tens_of_thousands_of_attributes_is_cut_not_a_crash() {
+        for attr in ["a{i}=\"x\"", "a=\"\"", "a{i}", "a{i}=v/"] {
+            let attrs: String = (0..50_000)
+                .map(|i| attr.replace("{i}", &i.to_string()) + " ")
+                .collect();
+            let t = text(&format!(
+                "<html><body><p {attrs}>Staff morale is positive.</p><p>Plans are clear.</p></body></html>"
+            ));
+            assert!(t.contains("Staff morale is positive."), "{attr}: {t}");
+            assert!(t.contains("Plans are clear."), "{attr}: {t}");
+        }
+    }
+
+    #[test]
+    fn ordinary_tags_and_scripts_pass_the_cap_untouched() {
+        let script: String = (0..2_000).map(|i| format!("x<y{i} = 'a' / ")).collect();
+        let html = format!(
+            "<p class=\"a b\" id=x data-x='1>2'>Kept text.</p><script>{script}</script><p>After.</p>"
+        );
+        assert!(matches!(cap_tags(&html), Cow::Borrowed(_)));
+        let t = text(&html);
+        assert!(t.contains("Kept text.") && t.contains("After."), "{t}");
     }
 
     #[test]

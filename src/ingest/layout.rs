@@ -38,12 +38,48 @@ pub fn blocks(lines: &[String]) -> LaidOut {
     let blocks = drafts
         .into_iter()
         .filter(|d| !is_fragment(d))
-        .map(|d| Block {
-            kind: d.kind,
-            text: d.text,
+        .flat_map(|d| {
+            split_overlong(&d.text)
+                .into_iter()
+                .map(move |text| Block { kind: d.kind, text })
         })
         .collect();
     LaidOut { blocks, title }
+}
+
+/// Longest block kept whole, in bytes: several times the longest paragraph real reports
+/// have (~250 words). Text with no paragraph breaks (a file that is one 15 MB line, a
+/// million lines joined into one paragraph) would otherwise become a single finding
+/// whose every later step (tone, topics, alignment) costs far more than its length.
+pub const MAX_BLOCK_BYTES: usize = 4_000;
+
+/// `text` in pieces of at most [`MAX_BLOCK_BYTES`], cut after a sentence where one ends
+/// in the second half of a piece, else at a space, else at a character boundary.
+fn split_overlong(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = text.trim();
+    while rest.len() > MAX_BLOCK_BYTES {
+        let mut limit = MAX_BLOCK_BYTES;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &rest[..limit];
+        let half = limit / 2;
+        let sentence_end = window
+            .rmatch_indices([' ', '\n'])
+            .map(|(i, _)| i)
+            .take_while(|&i| i > half)
+            .find(|&i| ends_terminal(&window[..i]));
+        let cut = sentence_end
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+            .unwrap_or(limit);
+        pieces.push(rest[..cut].trim_end().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push(rest.to_string());
+    }
+    pieces
 }
 
 /// Running headers and footers ("Inspection of X children's services", a date) repeat on
@@ -52,43 +88,60 @@ pub fn blocks(lines: &[String]) -> LaidOut {
 /// report repeats (a summary restated in the body) is not one: each time it comes, the
 /// same words follow it, while a running line is followed by a different page's text.
 fn drop_running_lines(lines: &[String]) -> Vec<String> {
-    let key = |l: &str| noise::repetition_key(l.trim());
     let candidate = |t: &str| !t.is_empty() && word_count(t) <= 12 && !ends_terminal(t);
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines {
-        let t = l.trim();
-        if candidate(t) {
-            *counts.entry(key(t)).or_default() += 1;
-        }
-    }
-    let repeated = |t: &str| candidate(t) && counts.get(&key(t)).is_some_and(|&n| n >= 3);
-    // What follows each occurrence: the next line that is not blank, a page number or
-    // another repeated line.
-    let mut followers: HashMap<String, HashSet<String>> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.trim();
-        if !repeated(t) {
-            continue;
-        }
-        let next = lines[i + 1..]
-            .iter()
-            .map(|n| n.trim())
-            .find(|n| !n.is_empty() && !repeated(n) && !noise::is_noise(n))
-            // Its opening words: a restated passage may be reworded further on.
-            .map(|n| key(&n.split_whitespace().take(3).collect::<Vec<_>>().join(" ")))
-            .unwrap_or_default();
-        followers.entry(key(t)).or_default().insert(next);
-    }
-    let running = |t: &str| repeated(t) && followers.get(&key(t)).is_none_or(|f| f.len() >= 2);
-    lines
+    // Keys and flags are worked out once per line: a file of a million short lines
+    // must cost a million key computations, not a million per line.
+    let keys: Vec<Option<String>> = lines
         .iter()
         .map(|l| {
-            if running(l.trim()) {
-                String::new()
-            } else {
-                l.clone()
-            }
+            let t = l.trim();
+            candidate(t).then(|| noise::repetition_key(t))
         })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<bool> = keys
+        .iter()
+        .map(|k| k.as_deref().is_some_and(|k| counts[k] >= 3))
+        .collect();
+    // What follows each occurrence: the next line that is not blank, a page number or
+    // another repeated line (found by one backward pass, so the cost stays linear).
+    let mut next_content = vec![None; lines.len()];
+    let mut after: Option<usize> = None;
+    for i in (0..lines.len()).rev() {
+        next_content[i] = after;
+        let t = lines[i].trim();
+        if !t.is_empty() && !repeated[i] && !noise::is_noise(t) {
+            after = Some(i);
+        }
+    }
+    let mut followers: HashMap<&str, HashSet<String>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let Some(k) = k.as_deref().filter(|_| repeated[i]) else {
+            continue;
+        };
+        // Its opening words: a restated passage may be reworded further on.
+        let next = next_content[i]
+            .map(|n| {
+                let opening = lines[n].split_whitespace().take(3).collect::<Vec<_>>();
+                noise::repetition_key(&opening.join(" "))
+            })
+            .unwrap_or_default();
+        followers.entry(k).or_default().insert(next);
+    }
+    let running = |i: usize| {
+        repeated[i]
+            && keys[i]
+                .as_deref()
+                .and_then(|k| followers.get(k))
+                .is_none_or(|f| f.len() >= 2)
+    };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if running(i) { String::new() } else { l.clone() })
         .collect()
 }
 
@@ -746,6 +799,27 @@ mod tests {
             .filter(|b| b.text.starts_with("Close working between the council"))
             .count();
         assert_eq!(full, 3, "{:?}", out.blocks);
+    }
+
+    #[test]
+    fn overlong_text_is_cut_into_pieces_at_sentence_ends() {
+        let sentence = "Plans for children are clear and reviewed often. ";
+        let text = sentence.repeat(2_000);
+        let pieces = split_overlong(&text);
+        assert!(
+            pieces.len() >= text.len() / MAX_BLOCK_BYTES,
+            "{}",
+            pieces.len()
+        );
+        for p in &pieces {
+            assert!(p.len() <= MAX_BLOCK_BYTES && p.ends_with('.'), "{p}");
+        }
+        // No sentence end and no space: cut at a char boundary, nothing lost.
+        let word = "é".repeat(5_000);
+        let pieces = split_overlong(&word);
+        assert_eq!(pieces.concat(), word);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_BLOCK_BYTES));
+        assert_eq!(split_overlong("Short."), ["Short."]);
     }
 
     #[test]

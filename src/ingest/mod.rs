@@ -111,19 +111,9 @@ pub fn ingest_with_progress(
         name: name.to_string(),
         reason,
     };
-    let document = is_pdf(bytes) || bytes.starts_with(b"PK\x03\x04");
-    let limit = if document {
-        MAX_DOCUMENT_BYTES
-    } else {
-        MAX_BYTES
-    };
+    let limit = size_limit(bytes);
     if bytes.len() > limit {
-        return Err(fail(format!(
-            "the file is {:.1} MB; the limit is {} MB{}. Split the report or remove appendices and try again.",
-            bytes.len() as f64 / 1_048_576.0,
-            limit / 1_048_576,
-            if document { " for PDF and Word files" } else { "" }
-        )));
+        return Err(too_large(name, Some(bytes.len()), limit));
     }
     let format = sniff(bytes, name).map_err(fail)?;
     let mut notes = Vec::new();
@@ -169,7 +159,68 @@ pub fn ingest_with_progress(
             None,
         ),
     };
-    Ok(from_lines(name, format, &lines, html_title, notes))
+    let doc = from_lines(name, format, &lines, html_title, notes);
+    if format == Format::Html {
+        no_report_on_page(&doc).map_err(fail)?;
+    }
+    Ok(doc)
+}
+
+/// Fewest words of running text (paragraphs and list items, headings aside) a web page
+/// must keep once its menus, banners and footers are left out to be read as a report.
+/// The shortest real ones (a news story on an inspection) run to a few hundred words; a
+/// "page not found", a login wall or a list of links keeps a few dozen.
+pub const MIN_PAGE_WORDS: usize = 100;
+
+/// A saved web page is often the page *about* a report (or an error page where the PDF
+/// link was dead), not the report: comparing its leftovers would be a comparison of
+/// nothing, so it is refused with what to do instead.
+fn no_report_on_page(doc: &Document) -> Result<(), String> {
+    let words: usize = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .map(|b| crate::text::word_count(&b.text))
+        .sum();
+    if words >= MIN_PAGE_WORDS {
+        return Ok(());
+    }
+    let title = doc
+        .title
+        .as_deref()
+        .map(|t| format!(", titled \"{t}\""))
+        .unwrap_or_default();
+    Err(format!(
+        "no report text found: this looks like a web page without a report in it{title} (only {words} words of text once menus, banners and links are left out; a report has at least {MIN_PAGE_WORDS}). If the page links to the report (often a PDF), download that and try again."
+    ))
+}
+
+/// The size limit for a file that starts with `head` (its first 1 KB is enough): PDF and
+/// Word files may be larger than text. Readers of streams use it to stop reading early.
+pub fn size_limit(head: &[u8]) -> usize {
+    if is_pdf(head) || head.starts_with(b"PK\x03\x04") {
+        MAX_DOCUMENT_BYTES
+    } else {
+        MAX_BYTES
+    }
+}
+
+/// The refusal of an input over `limit` bytes: `size` is its size, or `None` when only
+/// "more than the limit" is known (a stream that was not read to its end).
+pub fn too_large(name: &str, size: Option<usize>, limit: usize) -> IngestError {
+    let document = limit == MAX_DOCUMENT_BYTES;
+    let size = match size {
+        Some(n) => format!("{:.1} MB", n as f64 / 1_048_576.0),
+        None => format!("more than {} MB", limit / 1_048_576),
+    };
+    IngestError {
+        name: name.to_string(),
+        reason: format!(
+            "the file is {size}; the limit is {} MB{}. Split the report or remove appendices and try again.",
+            limit / 1_048_576,
+            if document { " for PDF and Word files" } else { "" }
+        ),
+    }
 }
 
 /// A line without its Markdown heading marks and emphasis, for date and grade rules:
@@ -258,6 +309,9 @@ fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
         ));
     }
     if looks_binary(head) {
+        if ext == "pdf" {
+            return Err("this .pdf file is not a valid PDF (it does not start as a PDF does; it may be damaged, or another kind of file renamed). Download it again, or open it in a PDF viewer and save a new copy, and try again.".to_string());
+        }
         return Err(format!(
             "this looks like a binary file, not a text report. Supported formats: {SUPPORTED}."
         ));
@@ -308,6 +362,9 @@ fn looks_binary(head: &[u8]) -> bool {
     if head.len() >= 2 && (head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff")) {
         return false; // UTF-16 text, decoded below
     }
+    if utf16_without_bom(head).is_some() {
+        return false;
+    }
     let controls = head
         .iter()
         .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
@@ -315,10 +372,38 @@ fn looks_binary(head: &[u8]) -> bool {
     head.contains(&0) || controls * 20 > head.len().max(1)
 }
 
-/// UTF-8 (with or without BOM), UTF-16 with BOM, else lossy UTF-8 with a note.
+/// UTF-16 saved without a byte-order mark (as some editors and Windows tools do), told
+/// by its zero bytes: text in Latin script has a zero high byte in almost every unit, so
+/// every other byte is zero, on the odd side (little-endian) or the even side (big-endian),
+/// and the other side holds printable characters. `Some(true)` is big-endian.
+fn utf16_without_bom(head: &[u8]) -> Option<bool> {
+    // A few dozen units at least: short binary could show the pattern by chance.
+    let units = head.len() / 2;
+    if units < 16 {
+        return None;
+    }
+    let zeros = |side: usize| head.chunks_exact(2).filter(|u| u[side] == 0).count();
+    let printable = |side: usize| {
+        head.chunks_exact(2)
+            .filter(|u| u[side] >= 0x20 || matches!(u[side], b'\n' | b'\r' | b'\t'))
+            .count()
+    };
+    let mostly = |n: usize| n * 10 >= units * 9;
+    let hardly = |n: usize| n * 20 <= units;
+    if mostly(zeros(1)) && hardly(zeros(0)) && mostly(printable(0)) {
+        Some(false)
+    } else if mostly(zeros(0)) && hardly(zeros(1)) && mostly(printable(1)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// UTF-8 (with or without BOM), UTF-16 with BOM or with the zero-byte pattern of one,
+/// else lossy UTF-8 with a note.
 fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
-    let utf16 = |be: bool| -> String {
-        let units: Vec<u16> = bytes[2..]
+    let utf16 = |be: bool, skip: usize| -> String {
+        let units: Vec<u16> = bytes[skip..]
             .chunks_exact(2)
             .map(|c| {
                 if be {
@@ -331,10 +416,13 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
         String::from_utf16_lossy(&units)
     };
     if bytes.starts_with(b"\xff\xfe") {
-        return utf16(false);
+        return utf16(false, 2);
     }
     if bytes.starts_with(b"\xfe\xff") {
-        return utf16(true);
+        return utf16(true, 2);
+    }
+    if let Some(be) = utf16_without_bom(&bytes[..bytes.len().min(4096)]) {
+        return utf16(be, 0);
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -382,9 +470,48 @@ mod tests {
 
     #[test]
     fn a_web_page_named_pdf_is_read_as_html_and_flagged() {
-        let doc = ingest(b"<!DOCTYPE html><html><body><p>Sorry, the document you requested no longer exists.</p></body></html>", "r.pdf").unwrap();
+        let story = "<p>Inspectors found that leaders have improved the help children receive, and that most plans are now clear and reviewed often.</p>".repeat(6);
+        let page = format!("<!DOCTYPE html><html><body>{story}</body></html>");
+        let doc = ingest(page.as_bytes(), "r.pdf").unwrap();
         assert_eq!(doc.format, Format::Html);
         assert!(doc.notes[0].contains("web page"), "{:?}", doc.notes);
+    }
+
+    #[test]
+    fn a_web_page_with_no_report_in_it_is_refused() {
+        let page = b"<!DOCTYPE html><html><head><title>Report not found</title></head><body><nav>Home</nav><h1>Report not found</h1><p>Sorry, the document you requested no longer exists.</p><ul><li>Go to our homepage</li></ul><footer>Cookies</footer></body></html>";
+        let err = ingest(page, "r.pdf").unwrap_err();
+        assert!(
+            err.reason.starts_with("no report text found")
+                && err.reason.contains("Report not found"),
+            "{err}"
+        );
+        // The same few words as plain text are still read: a pasted note is not a page.
+        assert!(ingest(
+            b"Sorry, the document you requested no longer exists.",
+            "n.txt"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_and_a_binary_pdf_is_not_a_pdf() {
+        let text = "Staff morale is positive in every team this year.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [le, be] {
+            let doc = ingest(&bytes, "a.txt").unwrap();
+            assert_eq!(doc.blocks[0].text, text);
+        }
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        let err = ingest(&noise, "report.pdf").unwrap_err();
+        assert!(err.reason.contains("not a valid PDF"), "{err}");
+        assert!(ingest(&noise, "report.txt")
+            .unwrap_err()
+            .reason
+            .contains("binary"));
     }
 
     #[test]
