@@ -11,7 +11,7 @@
 #[path = "hostile/cases.rs"]
 mod cases;
 
-use cases::{Case, Expect};
+use cases::{judge, Case, Expect};
 use report_compare::compare::compare;
 use report_compare::ingest::{ingest, Document};
 use report_compare::themes::Codebook;
@@ -29,23 +29,6 @@ const SMALL_CASE_LIMIT: Duration = Duration::from_secs(30);
 
 fn baseline() -> Document {
     ingest(cases::PROSE.as_bytes(), "baseline.txt").expect("baseline reads")
-}
-
-/// Checks one outcome against what the case expects; returns a failure, if any.
-fn judge(case_id: &str, expect: Expect, outcome: Result<usize, String>) -> Option<String> {
-    match (expect, outcome) {
-        (Expect::Read, Ok(blocks)) if blocks > 0 => None,
-        (Expect::Read, Ok(_)) => Some(format!("{case_id}: read with no blocks")),
-        (Expect::Read, Err(e)) => Some(format!("{case_id}: refused: {e}")),
-        (Expect::Refused(words), Err(e)) if words.iter().any(|w| e.contains(w)) => None,
-        (Expect::Refused(words), Err(e)) => {
-            Some(format!("{case_id}: refused, but not with {words:?}: {e}"))
-        }
-        (Expect::Refused(_), Ok(blocks)) => Some(format!(
-            "{case_id}: read ({blocks} blocks), should be refused"
-        )),
-        (Expect::Either, _) => None,
-    }
 }
 
 /// Ingest, findings and a comparison each way with a small report, in this process.

@@ -7,6 +7,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The hostile corpus's small cases (tests/hostile.rs runs them natively, with the big ones).
+#[allow(dead_code)]
+#[path = "hostile/cases.rs"]
+mod cases;
+
 const EARLIER: &str = include_str!("../www/samples/luton-2021-focused-visit.txt");
 const LATER: &str = include_str!("../www/samples/luton-2023-news-article.txt");
 
@@ -85,4 +90,26 @@ fn compare_and_corrections_run_in_the_browser() {
     assert!(overrides::to_markdown(&c, &o).contains("(set by the reviewer)"));
     let back = Overrides::from_json(&o.to_json()).unwrap();
     assert_eq!(back, o);
+}
+
+/// The same engine the worker runs, in the browser: every small hostile file is read or
+/// refused as its kind calls for, and nothing panics (a panic here is a dead worker).
+#[wasm_bindgen_test]
+fn hostile_small_cases_are_read_or_refused_in_the_browser() {
+    use report_compare::compare::compare;
+    use report_compare::ingest::ingest;
+    use report_compare::themes::Codebook;
+    let book = Codebook::builtin();
+    let other = ingest(cases::PROSE.as_bytes(), "baseline.txt").expect("baseline reads");
+    let failures: Vec<String> = cases::small_cases()
+        .into_iter()
+        .filter_map(|case| {
+            let outcome = ingest(&case.bytes, &case.file_name).map(|doc| {
+                let _ = compare(&doc, &other, &book);
+                doc.blocks.len()
+            });
+            cases::judge(case.id, case.expect, outcome.map_err(|e| e.reason))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -32,6 +32,23 @@ pub struct Case {
     pub expect: Expect,
 }
 
+/// Checks one outcome against what the case expects; returns a failure, if any.
+pub fn judge(case_id: &str, expect: Expect, outcome: Result<usize, String>) -> Option<String> {
+    match (expect, outcome) {
+        (Expect::Read, Ok(blocks)) if blocks > 0 => None,
+        (Expect::Read, Ok(_)) => Some(format!("{case_id}: read with no blocks")),
+        (Expect::Read, Err(e)) => Some(format!("{case_id}: refused: {e}")),
+        (Expect::Refused(words), Err(e)) if words.iter().any(|w| e.contains(w)) => None,
+        (Expect::Refused(words), Err(e)) => {
+            Some(format!("{case_id}: refused, but not with {words:?}: {e}"))
+        }
+        (Expect::Refused(_), Ok(blocks)) => Some(format!(
+            "{case_id}: read ({blocks} blocks), should be refused"
+        )),
+        (Expect::Either, _) => None,
+    }
+}
+
 fn case(id: &'static str, file_name: &str, bytes: Vec<u8>, expect: Expect) -> Case {
     Case {
         id,
