@@ -8,7 +8,6 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // The hostile corpus's small cases (tests/hostile.rs runs them natively, with the big ones).
-#[allow(dead_code)]
 #[path = "hostile/cases.rs"]
 mod cases;
 
