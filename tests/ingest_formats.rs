@@ -4,6 +4,9 @@
 
 mod common;
 
+#[path = "hostile/cases.rs"]
+mod cases;
+use cases::{deflated_zeros, zip};
 use common::{assert_scores, fixture};
 use report_compare::compare::{compare, Comparison};
 use report_compare::findings;
@@ -514,100 +517,7 @@ fn ligatures_soft_hyphens_quotes_and_compounds() {
 
 // ---------------------------------------------------------------- bad DOCX and others
 
-/// A zip archive from (name, method, data) entries, written by hand: 0 = stored,
-/// 8 = deflated (data already deflated), with the uncompressed size given.
-fn zip(entries: &[(&str, u16, Vec<u8>, u32)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, method, data, size) in entries {
-        let offset = out.len() as u32;
-        let crc = if *method == 0 { crc32(data) } else { 0 };
-        let header = |sig: u32, central: bool| {
-            let mut h = Vec::new();
-            h.extend_from_slice(&sig.to_le_bytes());
-            if central {
-                h.extend_from_slice(&20u16.to_le_bytes());
-            }
-            h.extend_from_slice(&20u16.to_le_bytes());
-            h.extend_from_slice(&0u16.to_le_bytes());
-            h.extend_from_slice(&method.to_le_bytes());
-            h.extend_from_slice(&[0, 0, 0x21, 0]);
-            h.extend_from_slice(&crc.to_le_bytes());
-            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            h.extend_from_slice(&size.to_le_bytes());
-            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            h.extend_from_slice(&0u16.to_le_bytes());
-            if central {
-                h.extend_from_slice(&[0; 6]);
-                h.extend_from_slice(&0u32.to_le_bytes());
-                h.extend_from_slice(&offset.to_le_bytes());
-            }
-            h.extend_from_slice(name.as_bytes());
-            h
-        };
-        out.extend(header(0x0403_4b50, false));
-        out.extend_from_slice(data);
-        central.extend(header(0x0201_4b50, true));
-    }
-    let cd_offset = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    let n = (entries.len().min(0xFFFF) as u16).to_le_bytes();
-    out.extend_from_slice(&n);
-    out.extend_from_slice(&n);
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// Raw deflate of `n` zero bytes, by hand: one fixed-Huffman block of a literal 0 and
-/// back-references of 258 bytes at distance 1 (13 bits each), as zip bombs are made.
-fn deflated_zeros(n: usize) -> Vec<u8> {
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u64, 0u32);
-    let mut put = |value: u32, len: u32, reversed: bool, out: &mut Vec<u8>| {
-        // Huffman codes go most significant bit first; other fields least first.
-        let v = if reversed {
-            value.reverse_bits() >> (32 - len)
-        } else {
-            value
-        };
-        acc |= (v as u64) << bits;
-        bits += len;
-        while bits >= 8 {
-            out.push(acc as u8);
-            acc >>= 8;
-            bits -= 8;
-        }
-    };
-    put(1, 1, false, &mut out); // last block
-    put(1, 2, false, &mut out); // fixed Huffman
-    put(0x30, 8, true, &mut out); // literal 0
-    for _ in 0..(n - 1) / 258 {
-        put(0b1100_0101, 8, true, &mut out); // length 258 (code 285)
-        put(0, 5, true, &mut out); // distance 1 (code 0)
-    }
-    put(0, 7, true, &mut out); // end of block (256)
-    put(0, 7, false, &mut out); // flush
-    out
-}
+// zip() and deflated_zeros() are the hostile corpus's builders (tests/hostile/cases.rs).
 
 #[test]
 fn zip_bomb_posing_as_docx_is_refused() {
