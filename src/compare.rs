@@ -483,7 +483,6 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
 /// their judgements are worded apart.
 fn emphasised_stems(text: &str) -> Vec<String> {
     let mut stems = content_stems(text);
-
     if let Some(subject) = topics::subject_span(text) {
         stems.extend(content_stems(&subject));
     }
@@ -557,8 +556,9 @@ pub fn refresh(c: &mut Comparison) {
     let mut counts: Option<topics::PhraseCounts> = None;
     let mut summary = Summary::default();
     for theme in &mut c.themes {
-        follow_links(theme, &texts, &mut next_topic, &mut counts);
+        // follow_links moves findings between topics but leaves the links as they are.
         let by_finding = links_by_finding(&theme.links);
+        follow_links(theme, &by_finding, &texts, &mut next_topic, &mut counts);
         for topic in &mut theme.topics {
             settle_topic(topic, &theme.links, &by_finding, &texts);
         }
@@ -600,6 +600,7 @@ type Texts<'a> = HashMap<&'a str, (&'a str, Polarity)>;
 /// findings in the theme but in no topic join their partner's topic or start their own.
 fn follow_links(
     theme: &mut ThemeResult,
+    by_finding: &HashMap<String, Vec<usize>>,
     texts: &Texts,
     next_topic: &mut usize,
     counts: &mut Option<topics::PhraseCounts>,
@@ -609,7 +610,6 @@ fn follow_links(
         present.extend(l.before.as_deref());
         present.extend(l.after.as_deref());
     }
-    let by_finding = links_by_finding(&theme.links);
     // In a topic of both reports, a finding stays while it is paired with one of the
     // other side's findings there: one a person unpaired leaves.
     let paired = |id: &str, others: &[String]| {
@@ -829,8 +829,8 @@ fn topics_verdict(topics: &[Topic]) -> Option<Verdict> {
     )
 }
 
-/// Mean tone of one side's findings: strength +1, concern -1, mixed 0; neutral ones say
-/// nothing. None when every finding is neutral.
+/// Mean tone of one side's findings, each by its weight: strength +1, concern -1,
+/// mixed 0; neutral ones say nothing. None when every finding is neutral.
 fn mean_tone(tones: &[(Polarity, f32)]) -> Option<f32> {
     let (sum, weight) = tones
         .iter()
