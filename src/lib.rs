@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod overrides;
 pub mod polarity;
 pub mod ratings;
+pub mod series;
 pub mod share;
 pub mod text;
 pub mod themes;

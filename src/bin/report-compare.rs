@@ -1,6 +1,7 @@
 //! Native CLI over the engine:
 //!
 //!     report-compare BEFORE AFTER [--format json|md|csv|diff] [--codebook FILE] [-o OUT]
+//!     report-compare A B C [D…] [--format json|md|csv]   (a series, in date order)
 //!
 //! `-` reads standard input; `--` ends the options (for file names starting with `-`).
 //! Inputs are read only up to their size limit, so a device or an endless pipe is
@@ -18,8 +19,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 const USAGE: &str = "usage: report-compare BEFORE AFTER [--format json|md|csv|diff] [--codebook FILE] [-o OUT]
+       report-compare A B C [D...] [--format json|md|csv] [--codebook FILE] [-o OUT]
   BEFORE, AFTER   the earlier and the later report (.txt, .md, .html, .pdf, .docx); '-' reads
                   stdin; put -- first if a file name starts with '-'
+  A B C [D...]    three or more reports of one organisation, in any order: a series
+                  (schema report-compare-series/1: neighbours compared, each matter followed)
   --format        json (schema report-compare/2, default), md (briefing), csv (one row per link),
                   diff (word diff of the two texts)
   --codebook      a TOML or JSON codebook that extends the built-in one (mode = \"replace\" to replace it)
@@ -29,6 +33,8 @@ const USAGE: &str = "usage: report-compare BEFORE AFTER [--format json|md|csv|di
 struct Args {
     before: String,
     after: String,
+    /// A third report and more: a series (`report_compare::series`).
+    later: Vec<String>,
     format: String,
     codebook: Option<String>,
     output: Option<String>,
@@ -69,17 +75,19 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "unknown format \"{format}\"; use json, md, csv or diff"
         ));
     }
-    match <[String; 2]>::try_from(files) {
-        Ok([before, after]) => Ok(Some(Args {
+    let given = files.len();
+    let mut files = files.into_iter();
+    match (files.next(), files.next()) {
+        (Some(before), Some(after)) => Ok(Some(Args {
             before,
             after,
+            later: files.collect(),
             format,
             codebook,
             output,
         })),
-        Err(files) => Err(format!(
-            "expected two reports (BEFORE AFTER), got {}",
-            files.len()
+        _ => Err(format!(
+            "expected two reports (BEFORE AFTER), or three or more for a series, got {given}"
         )),
     }
 }
@@ -186,6 +194,9 @@ fn run(args: Args) -> Result<String, String> {
             p.to_string()
         }
     };
+    if !args.later.is_empty() {
+        return series(&args, &codebook, name);
+    }
     let before =
         ingest(&read_input(&args.before)?, &name(&args.before)).map_err(|e| e.to_string())?;
     let after = ingest(&read_input(&args.after)?, &name(&args.after)).map_err(|e| e.to_string())?;
@@ -213,6 +224,31 @@ fn run(args: Args) -> Result<String, String> {
         "md" | "markdown" => export::to_markdown(&comparison),
         "csv" => export::to_csv(&comparison),
         _ => export::to_json(&comparison) + "\n",
+    })
+}
+
+/// Three or more reports: a series, in date order whatever order they were given in.
+fn series(
+    args: &Args,
+    codebook: &Codebook,
+    name: impl Fn(&str) -> String,
+) -> Result<String, String> {
+    if args.format == "diff" {
+        return Err("--format diff shows the words that changed between two reports; for a series use json, md or csv".into());
+    }
+    let paths = [&args.before, &args.after].into_iter().chain(&args.later);
+    if paths.clone().filter(|p| p.as_str() == "-").count() > 1 {
+        return Err("standard input ('-') can be given only once".into());
+    }
+    let docs = paths
+        .map(|p| ingest(&read_input(p)?, &name(p)).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, String>>()?;
+    let s = report_compare::series::build(&docs, codebook).map_err(|e| e.to_string())?;
+    use report_compare::series::export as series_export;
+    Ok(match args.format.as_str() {
+        "md" | "markdown" => series_export::to_markdown(&s),
+        "csv" => series_export::to_csv(&s),
+        _ => series_export::to_json(&s) + "\n",
     })
 }
 
