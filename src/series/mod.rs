@@ -8,6 +8,7 @@
 //! The engine is not changed for this: a series is built from what `compare` returns.
 //! Deterministic: same documents in, same bytes out.
 
+mod kinds;
 mod order;
 mod tracks;
 

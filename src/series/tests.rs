@@ -1,7 +1,8 @@
 //! Unit tests of the series: order, labels, refusals, tones, kinds. The hand-written
 //! series and the real Luton reports are in tests/series.rs and tests/series_cli.rs.
 
-use super::tracks::{gap_pairs, tone};
+use super::kinds::tone;
+use super::tracks::gap_pairs;
 use super::*;
 use crate::ingest::ingest;
 
