@@ -1,5 +1,6 @@
 //! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
-//! documents off the page's main thread, so the page stays responsive. Built by Trunk as a
+//! documents (or builds a series of three or more) off the page's main thread, so the
+//! page stays responsive. Built by Trunk as a
 //! separate bundle with the engine's `pdf` and `docx` readers (index.html,
 //! `data-type="worker"`); the page bundle leaves them out. Messages: `src/app/protocol.rs`.
 //!
@@ -25,6 +26,7 @@ mod imp {
     use report_compare::compare::compare;
     use report_compare::findings;
     use report_compare::ingest::{self, Document};
+    use report_compare::series;
     use report_compare::themes::Codebook;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -117,7 +119,98 @@ mod imp {
                 };
                 run_compare(scope, job, doc(1), doc(2));
             }
+            Request::Series { job } => {
+                let docs: Option<Vec<Document>> = (1..message.length())
+                    .map(|i| {
+                        message
+                            .get(i)
+                            .as_string()
+                            .and_then(|s| serde_json::from_str::<Document>(&s).ok())
+                    })
+                    .collect();
+                run_series(scope, job, docs);
+            }
         }
+    }
+
+    /// A series: each step compared in turn (progress per step), then the reports that
+    /// are not neighbours compared for matters that came back. The reply carries the
+    /// series without its steps first, then each step, so the page can show the overview
+    /// after parsing only that.
+    fn run_series(scope: &DedicatedWorkerGlobalScope, job: u32, docs: Option<Vec<Document>>) {
+        let fail = |error: String| {
+            post(
+                scope,
+                &Reply::Series {
+                    job,
+                    millis: 0.0,
+                    error: Some(error),
+                },
+                None,
+            )
+        };
+        let Some(docs) = docs else {
+            return fail("the reports did not reach the worker intact.".into());
+        };
+        let name = |d: &Document| match &d.date {
+            Some(date) => date.iso.chars().take(4).collect(),
+            None => d.name.clone(),
+        };
+        let refs: Vec<&Document> = docs.iter().collect();
+        let steps = refs.len().saturating_sub(1) as u32;
+        let started = now();
+        let built = series::build_in_order(&refs, &Codebook::builtin(), &mut |stage| {
+            let (label, done) = match stage {
+                series::Stage::Step { step, steps } => (
+                    format!(
+                        "Comparing {} with {} (step {} of {steps})",
+                        name(refs[step]),
+                        name(refs[step + 1]),
+                        step + 1
+                    ),
+                    step as u32,
+                ),
+                series::Stage::Gaps { done, total } => (
+                    format!(
+                        "Looking for matters that came back ({} of {total})",
+                        done + 1
+                    ),
+                    steps + (done * steps as usize / total.max(1)) as u32,
+                ),
+            };
+            post(
+                scope,
+                &Reply::Progress {
+                    job,
+                    label,
+                    done,
+                    total: 2 * steps,
+                },
+                None,
+            );
+        });
+        let mut built = match built {
+            Ok(s) => s,
+            Err(e) => return fail(format!("{e}.")),
+        };
+        let millis = now() - started;
+        let steps = std::mem::take(&mut built.steps);
+        let header = serde_json::to_string(&Reply::Series {
+            job,
+            millis,
+            error: None,
+        })
+        .unwrap_or_default();
+        let message = js_sys::Array::of2(
+            &JsValue::from_str(&header),
+            &JsValue::from_str(&serde_json::to_string(&built).unwrap_or_default()),
+        );
+        for step in &steps {
+            message.push(&JsValue::from_str(
+                &serde_json::to_string(step).unwrap_or_default(),
+            ));
+        }
+        let _ = scope.post_message(&message);
     }
 
     fn read(scope: &DedicatedWorkerGlobalScope, job: u32, name: &str, bytes: &[u8]) {

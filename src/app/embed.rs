@@ -12,11 +12,13 @@
 //!
 //! Messages (all plain objects with a `type`):
 //! - host → app: `{type: "report-compare:load", reports: [{name, text}, {name, bytes}]}`
-//!   (`bytes`: an ArrayBuffer or Uint8Array, e.g. a PDF). From any other origin: ignored.
+//!   (`bytes`: an ArrayBuffer or Uint8Array, e.g. a PDF; three or more reports make a
+//!   series). From any other origin: ignored.
 //! - app → host: `report-compare:ready`, `report-compare:progress` `{stage}`,
 //!   `report-compare:result` `{headline, summary, before, after}` (counts and names, no
-//!   report text) and `report-compare:error` `{message}`; sent only to the embedding page's
-//!   origin, and only when that origin is allowed.
+//!   report text; for a series `{series: true, headline, summary, reports}`) and
+//!   `report-compare:error` `{message}`; sent only to the embedding page's origin, and
+//!   only when that origin is allowed.
 
 use report_compare::export::headline;
 use wasm_bindgen::prelude::*;
@@ -100,7 +102,7 @@ fn host_origin() -> Option<String> {
 }
 
 /// Sends `{type: "report-compare:<kind>", ...fields}` to the embedding page.
-fn post(kind: &str, fields: &[(&str, JsValue)]) {
+pub(super) fn post(kind: &str, fields: &[(&str, JsValue)]) {
     let Some(origin) = host_origin() else { return };
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
         return;
@@ -122,7 +124,9 @@ fn files_of(data: &JsValue) -> Result<Vec<web_sys::File>, String> {
         );
     }
     let mut files = Vec::new();
-    for (i, report) in js_sys::Array::from(&reports).iter().enumerate().take(2) {
+    // Two reports are a comparison; three or more a series.
+    let most = super::series::MAX_REPORTS;
+    for (i, report) in js_sys::Array::from(&reports).iter().enumerate().take(most) {
         let get = |k: &str| js_sys::Reflect::get(&report, &k.into()).unwrap_or_default();
         let name = get("name")
             .as_string()

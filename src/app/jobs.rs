@@ -254,7 +254,7 @@ fn on_reply(message: Array) {
             }
             return;
         }
-        Reply::Read { job, .. } | Reply::Compared { job, .. } => job,
+        Reply::Read { job, .. } | Reply::Compared { job, .. } | Reply::Series { job, .. } => job,
     };
     if let Some(p) = CLIENT.with(|c| c.borrow_mut().pending.remove(&job)) {
         let _ = p.resolve.call1(&JsValue::NULL, &message);
@@ -262,7 +262,7 @@ fn on_reply(message: Array) {
 }
 
 /// Sends a request; resolves with the worker's reply (header and payload).
-async fn request(
+pub(super) async fn request(
     make: impl FnOnce(u32) -> Request,
     payload: Array,
     transfer: Array,

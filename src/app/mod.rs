@@ -15,6 +15,7 @@ mod load;
 mod overview;
 mod protocol;
 mod report;
+mod series;
 mod share;
 mod state;
 mod view;
@@ -79,9 +80,13 @@ impl Default for Prefs {
     }
 }
 
-/// The theme named by the page's hash (`#/theme/<id>`), if any.
+/// The theme named by the page's hash (`#/theme/<id>`, or a series step's
+/// `#/step/<k>/theme/<id>…`), if any.
 pub fn route_from_hash() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
+    if hash.starts_with("#/step/") {
+        return series::parse_route(&hash).map(|r| r.theme);
+    }
     let id = hash.strip_prefix("#/theme/")?;
     let id = js_sys::decode_uri_component(id).ok()?.as_string()?;
     (!id.is_empty()).then_some(id)
@@ -137,8 +142,12 @@ pub fn app() -> Html {
     let route = use_state(route_from_hash);
     let dragging = use_state(|| false);
     let last_route = use_mut_ref(|| None::<String>);
-    share::use_share_link(state.dispatcher());
+    // Three or more reports: a series, beside the pair (see series/mod.rs).
+    let series = use_reducer(series::SeriesState::default);
+    share::use_share_link(state.dispatcher(), series.dispatcher());
     let progress = use_state(|| None::<jobs::Progress>);
+    series::use_series_compare(&series, state.dispatcher(), progress.clone());
+    series::use_embed_result(&series);
     // Bumped by "Compare them" (after a cancelled comparison) to compare the same pair again.
     let attempt = use_state(|| 0u32);
     let compare_stopped = use_state(|| false);
@@ -255,6 +264,7 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let progress = progress.clone();
         let dragging = dragging.clone();
+        let series = series.clone();
         Callback::from(
             move |(files, target): (Vec<web_sys::File>, Option<usize>)| {
                 // A drop on a card stops there (the page's own drop handler never hears
@@ -267,7 +277,15 @@ pub fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 if files.len() == 1 && share::is_share_file(&files[0]) {
                     let file = files[0].clone();
-                    spawn_local(async move { dispatcher.dispatch(share::open_file(file).await) });
+                    let series = series.dispatcher();
+                    spawn_local(async move {
+                        share::show(share::open_file(file).await, &dispatcher, &series)
+                    });
+                    return;
+                }
+                if series::takes(&files, series.active()) {
+                    progress.set(None);
+                    series::load(files, series.clone(), dispatcher);
                     return;
                 }
                 let given = files.len();
@@ -444,6 +462,10 @@ pub fn app() -> Html {
     };
 
     let main = match (&theme, &outcome, &earlier, &later) {
+        _ if series.active() => html! {
+            <series::SeriesMain series={series.clone()} pair={state.dispatcher()} route={(*route).clone()}
+                status={status.clone()} dragging={*dragging} on_files={on_files.clone()} on_say={on_say.clone()} />
+        },
         (Some(id), Some(o), Some(a), Some(b)) => html! {
             <detail::ThemeDetail outcome={o.clone()} theme={id.clone()}
                 earlier={a.clone()} later={b.clone()} on_edit={on_edit.clone()} on_undo={on_undo.clone()} />
@@ -475,7 +497,7 @@ pub fn app() -> Html {
             </>
         },
     };
-    let in_detail = theme.is_some();
+    let in_detail = theme.is_some() || series.active();
 
     html! {
         <div class={classes!("app", (*dragging).then_some("dragging"), embed::is_embedded().then_some("embed"))}
@@ -493,11 +515,13 @@ pub fn app() -> Html {
                 if let (false, Some(o), Some(a), Some(b)) = (in_detail, &outcome, &earlier, &later) {
                     <share::SharePanel outcome={o.clone()} earlier={a.clone()} later={b.clone()} on_say={on_say} />
                 }
-                if in_detail {
+                if in_detail && !series.active() {
                     {status}
                 }
             </main>
-            if let Some(o) = &outcome {
+            if let Some(o) = series.current() {
+                <series::SeriesPrint series={o.series.clone()} />
+            } else if let Some(o) = &outcome {
                 <report::PrintReport outcome={o.clone()} />
             }
             <footer class="site-footer">

@@ -1,8 +1,9 @@
 //! The messages between the page and its Web Worker (`src/worker.rs`), shared by both
 //! (the worker includes this file with `#[path]`). Each message is a JS array: a small JSON
 //! header (these types), then its payload — for `Read` the file's `ArrayBuffer`
-//! (transferred, not copied); for `Compare` the two documents' JSON; back from the worker,
-//! the document's or the comparison's JSON as a string.
+//! (transferred, not copied); for `Compare` the two documents' JSON (`Series`: three or
+//! more); back from the worker, the document's, the comparison's or the series' JSON as
+//! strings.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,8 @@ pub enum Request {
     Read { job: u32, name: String },
     /// Compare two documents (payload: earlier and later `Document` JSON).
     Compare { job: u32 },
+    /// Build a series (payload: three or more `Document` JSON, in the order to compare).
+    Series { job: u32 },
 }
 
 /// Worker → page.
@@ -42,6 +45,14 @@ pub enum Reply {
     },
     /// A comparison (payload: the `Comparison` JSON), or why there is none.
     Compared {
+        job: u32,
+        millis: f64,
+        error: Option<String>,
+    },
+    /// A series (payload: the `Series` JSON without its steps, then each step's
+    /// `Comparison` JSON: the page shows the overview before it has read them all), or
+    /// why there is none.
+    Series {
         job: u32,
         millis: f64,
         error: Option<String>,

@@ -71,38 +71,67 @@ thread_local! {
     static CURRENT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// One report as shared: its metadata and only the paragraphs around its findings.
+pub fn shared_report(
+    entry: &Entry,
+    findings: &[report_compare::compare::Finding],
+) -> Option<SharedReport> {
+    let doc = entry.doc()?;
+    let mut keep = BTreeSet::new();
+    for f in findings {
+        let p = f.paragraph;
+        keep.extend([p.saturating_sub(1), p, p + 1]);
+        if let Some(h) = doc.blocks[..p.min(doc.blocks.len())]
+            .iter()
+            .rposition(|b| b.kind == BlockKind::Heading)
+        {
+            keep.insert(h);
+        }
+    }
+    let paragraphs = keep
+        .into_iter()
+        .filter_map(|i| doc.blocks.get(i).map(|b| (i, b.clone())))
+        .collect();
+    let meta = Document {
+        blocks: Vec::new(),
+        ..doc.clone()
+    };
+    Some(SharedReport {
+        name: entry.name.clone(),
+        hash: format!("{:016x}", entry.hash),
+        findings: entry.read.as_ref().map_or(0, |l| l.findings),
+        blocks: doc.blocks.len(),
+        paragraphs,
+        doc: meta,
+    })
+}
+
+/// A shared report as an entry (its document holds only the paragraphs shared), and the
+/// hash of its original file.
+pub fn shared_entry(r: &SharedReport) -> (Rc<Entry>, u64) {
+    let mut blocks = vec![
+        Block {
+            kind: BlockKind::Paragraph,
+            text: String::new(),
+        };
+        r.blocks.min(1_000_000)
+    ];
+    for (i, b) in &r.paragraphs {
+        if let Some(slot) = blocks.get_mut(*i) {
+            *slot = b.clone();
+        }
+    }
+    let doc = Document {
+        blocks,
+        ..r.doc.clone()
+    };
+    let hash = u64::from_str_radix(&r.hash, 16).unwrap_or(0);
+    (Rc::new(Entry::shared(&r.name, hash, doc, r.findings)), hash)
+}
+
 /// Makes the payload for the comparison on screen.
 pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared> {
-    let side = |entry: &Entry, findings: &[report_compare::compare::Finding]| {
-        let doc = entry.doc()?;
-        let mut keep = BTreeSet::new();
-        for f in findings {
-            let p = f.paragraph;
-            keep.extend([p.saturating_sub(1), p, p + 1]);
-            if let Some(h) = doc.blocks[..p.min(doc.blocks.len())]
-                .iter()
-                .rposition(|b| b.kind == BlockKind::Heading)
-            {
-                keep.insert(h);
-            }
-        }
-        let paragraphs = keep
-            .into_iter()
-            .filter_map(|i| doc.blocks.get(i).map(|b| (i, b.clone())))
-            .collect();
-        let meta = Document {
-            blocks: Vec::new(),
-            ..doc.clone()
-        };
-        Some(SharedReport {
-            name: entry.name.clone(),
-            hash: format!("{:016x}", entry.hash),
-            findings: entry.read.as_ref().map_or(0, |l| l.findings),
-            blocks: doc.blocks.len(),
-            paragraphs,
-            doc: meta,
-        })
-    };
+    let side = shared_report;
     let base = &outcome.base;
     Some(Shared {
         kind: KIND.to_string(),
@@ -115,9 +144,32 @@ pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared>
     })
 }
 
-/// Opens link or file text: the action that shows it, or what is wrong, in words.
+/// What a link or file opened.
+pub enum Opened {
+    Pair(Action),
+    Series(super::series::SeriesAction),
+}
+
+/// Opens link or file text, a comparison or a series: the action that shows it, or what
+/// is wrong, in words.
+pub fn open_any(text: &str) -> Result<Opened, String> {
+    let value: serde_json::Value = share::decode(text).map_err(|e| e.to_string())?;
+    if value.get("kind").and_then(|k| k.as_str()) == Some(super::series::share::KIND) {
+        return super::series::share::open(value).map(Opened::Series);
+    }
+    open_value(value).map(Opened::Pair)
+}
+
+/// Opens link or file text of a comparison: the action that shows it, or what is
+/// wrong, in words. (The app opens either kind with [`open_any`].)
+#[cfg(test)]
 pub fn open(text: &str) -> Result<Action, String> {
-    let mut shared: Shared = share::decode(text).map_err(|e| e.to_string())?;
+    open_value(share::decode(text).map_err(|e| e.to_string())?)
+}
+
+fn open_value(value: serde_json::Value) -> Result<Action, String> {
+    let mut shared: Shared = serde_json::from_value(value)
+        .map_err(|e| share::ShareError::Content(e.to_string()).to_string())?;
     if shared.kind != KIND {
         return Err(format!(
             "This link was made by another version of report-compare (\"{}\"). Open it with that version, or ask for the reports.",
@@ -125,26 +177,7 @@ pub fn open(text: &str) -> Result<Action, String> {
         ));
     }
     let upgraded = share::upgrade(&mut shared.comparison).map_err(|e| e.to_string())?;
-    let entry = |r: &SharedReport| {
-        let mut blocks = vec![
-            Block {
-                kind: BlockKind::Paragraph,
-                text: String::new(),
-            };
-            r.blocks.min(1_000_000)
-        ];
-        for (i, b) in &r.paragraphs {
-            if let Some(slot) = blocks.get_mut(*i) {
-                *slot = b.clone();
-            }
-        }
-        let doc = Document {
-            blocks,
-            ..r.doc.clone()
-        };
-        let hash = u64::from_str_radix(&r.hash, 16).unwrap_or(0);
-        (Rc::new(Entry::shared(&r.name, hash, doc, r.findings)), hash)
-    };
+    let entry = shared_entry;
     let (a, ha) = entry(&shared.reports[0]);
     let (b, hb) = entry(&shared.reports[1]);
     let kept = shared.overrides.edits.len();
@@ -183,7 +216,10 @@ fn payload_in_hash() -> Option<String> {
 /// Opens the comparison in the address (`#c=…`) when the page starts and whenever it
 /// changes to another one.
 #[hook]
-pub fn use_share_link(dispatcher: UseReducerDispatcher<State>) {
+pub fn use_share_link(
+    dispatcher: UseReducerDispatcher<State>,
+    series: UseReducerDispatcher<super::series::SeriesState>,
+) {
     use_effect_with((), move |_| {
         let check = move || {
             let Some(payload) = payload_in_hash() else {
@@ -193,8 +229,8 @@ pub fn use_share_link(dispatcher: UseReducerDispatcher<State>) {
                 return;
             }
             CURRENT.with(|c| *c.borrow_mut() = payload.clone());
-            match open(&payload) {
-                Ok(action) => dispatcher.dispatch(action),
+            match open_any(&payload) {
+                Ok(opened) => show(opened, &dispatcher, &series),
                 Err(e) => dispatcher.dispatch(Action::Say(
                     format!("{e} You can still compare two reports of your own here."),
                     true,
@@ -219,28 +255,59 @@ pub fn use_share_link(dispatcher: UseReducerDispatcher<State>) {
     });
 }
 
+/// Shows what a link or file opened: a comparison replaces any series, a series is shown
+/// with its message in the status line.
+pub fn show(
+    opened: Opened,
+    pair: &UseReducerDispatcher<State>,
+    series: &UseReducerDispatcher<super::series::SeriesState>,
+) {
+    match opened {
+        Opened::Pair(action) => {
+            if matches!(action, Action::Open { .. }) {
+                series.dispatch(super::series::SeriesAction::Clear);
+            }
+            pair.dispatch(action);
+        }
+        Opened::Series(action) => {
+            if let super::series::SeriesAction::Open { outcome, .. } = &action {
+                pair.dispatch(Action::Say(
+                    super::series::share::opened_message(outcome),
+                    false,
+                ));
+            }
+            series.dispatch(action);
+        }
+    }
+}
+
 /// A dropped or chosen `.rcmp` file.
 pub fn is_share_file(file: &web_sys::File) -> bool {
     file.name().to_lowercase().ends_with(EXTENSION)
 }
 
-/// Reads a `.rcmp` file and opens it.
-pub async fn open_file(file: web_sys::File) -> Action {
+/// Reads a `.rcmp` file and opens it (a comparison or a series).
+pub async fn open_file(file: web_sys::File) -> Opened {
     let bytes = match io::read_bytes(&file).await {
         Ok(b) => b,
-        Err(e) => return Action::Say(format!("Could not read {}: {e}", file.name()), true),
+        Err(e) => {
+            return Opened::Pair(Action::Say(
+                format!("Could not read {}: {e}", file.name()),
+                true,
+            ))
+        }
     };
     let text = String::from_utf8_lossy(&bytes);
-    match open(&text) {
-        Ok(action) => action,
-        Err(e) => Action::Say(
+    match open_any(&text) {
+        Ok(opened) => opened,
+        Err(e) => Opened::Pair(Action::Say(
             format!(
                 "{} is not a comparison this app can open. {}",
                 file.name(),
                 e.replace("This link", "The file")
             ),
             true,
-        ),
+        )),
     }
 }
 
@@ -286,16 +353,18 @@ pub struct ShareProps {
     pub on_say: Callback<(String, bool)>,
 }
 
-/// Which comparison a payload was made from: the pair, its corrections, the two reports.
-type PayloadKey = ((u32, u32), u32, u32, u32);
+/// What a payload was made from (the pair, its corrections, the two reports; or a
+/// series' reports and its steps' corrections): a new one is made when it changes.
+type PayloadKey = Vec<u32>;
 
 fn payload_key(props: &ShareProps) -> PayloadKey {
-    (
-        props.outcome.pair,
+    vec![
+        props.outcome.pair.0,
+        props.outcome.pair.1,
         props.outcome.revision,
         props.earlier.id,
         props.later.id,
-    )
+    ]
 }
 
 /// The encoded comparison (None: it could not be made).
@@ -310,30 +379,55 @@ fn link_for(payload: &str) -> Option<String> {
     Some(format!("{base}#c={payload}"))
 }
 
-/// "Copy link" and "Download .rcmp file". The payload is made as soon as the comparison
-/// (or a correction) changes, in a task of its own after the overview has rendered, so
-/// a comparison too large for a link says so before anyone clicks: "Download .rcmp file"
-/// is then the main action and "Copy link" is off, with the reason beside it.
+/// "Copy link" and "Download .rcmp file" for the comparison on screen.
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
-    let key = payload_key(props);
+    let (o, a, b) = (
+        props.outcome.clone(),
+        props.earlier.clone(),
+        props.later.clone(),
+    );
+    let make = Callback::from(move |_: ()| encoded(&o, &a, &b));
+    html! {
+        <ShareBox stamp={payload_key(props)} {make}
+            file_name={download_name(&props.earlier.name, &props.later.name)}
+            what="this comparison" on_say={props.on_say.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBoxProps {
+    /// Changes whenever what would be shared changes.
+    pub stamp: PayloadKey,
+    /// Makes the payload (None: it could not be made).
+    pub make: Callback<(), Option<String>>,
+    /// The `.rcmp` file's name.
+    pub file_name: String,
+    /// "this comparison", "this series".
+    pub what: AttrValue,
+    pub on_say: Callback<(String, bool)>,
+}
+
+/// "Copy link" and "Download .rcmp file". The payload is made as soon as what is shared
+/// (or a correction) changes, in a task of its own after the view has rendered, so
+/// something too large for a link says so before anyone clicks: "Download .rcmp file"
+/// is then the main action and "Copy link" is off, with the reason beside it.
+#[function_component(ShareBox)]
+pub fn share_box(props: &ShareBoxProps) -> Html {
+    let key = props.stamp.clone();
     // The payload for `key` once made (a stale one is ignored below).
     let made = use_state(|| None::<(PayloadKey, Rc<Option<String>>)>);
     // The link last copied, for the box to copy it by hand.
     let copied = use_state(|| None::<(PayloadKey, String, usize)>);
     {
         let made = made.clone();
-        let (o, a, b) = (
-            props.outcome.clone(),
-            props.earlier.clone(),
-            props.later.clone(),
-        );
-        use_effect_with(key, move |key| {
-            let key = *key;
+        let make = props.make.clone();
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                // After the overview's own render: encoding a large comparison takes a while.
+                // After the view's own render: encoding a large comparison takes a while.
                 io::yield_now().await;
-                made.set(Some((key, Rc::new(encoded(&o, &a, &b)))));
+                made.set(Some((key, Rc::new(make.emit(())))));
             });
         });
     }
@@ -347,21 +441,19 @@ pub fn share_panel(props: &ShareProps) -> Html {
     let on_copy = {
         let (made, copied, on_say) = (made.clone(), copied.clone(), props.on_say.clone());
         let current = current.clone();
-        let fresh = (
-            props.outcome.clone(),
-            props.earlier.clone(),
-            props.later.clone(),
-        );
+        let make = props.make.clone();
+        let key = key.clone();
+        let what = props.what.clone();
         Callback::from(move |_: MouseEvent| {
             // Clicked before the payload was made: make it now.
             let payload = match &current {
                 Some(p) => p.clone(),
-                None => Rc::new(encoded(&fresh.0, &fresh.1, &fresh.2)),
+                None => Rc::new(make.emit(())),
             };
             let Some(text) = payload.as_ref() else { return };
             if text.len() > LINK_LIMIT {
                 // Only when clicked before the size was known: the panel now says why.
-                made.set(Some((key, payload.clone())));
+                made.set(Some((key.clone(), payload.clone())));
                 on_say.emit((too_large_text(text.len()), false));
                 return;
             }
@@ -372,11 +464,12 @@ pub fn share_panel(props: &ShareProps) -> Html {
                     history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#c={text}")));
             }
             copy_to_clipboard(&url);
-            copied.set(Some((key, url, text.len())));
+            copied.set(Some((key.clone(), url, text.len())));
             on_say.emit((
                 format!(
-                    "Link copied ({}). It holds the findings and your corrections, not the files; anyone with it sees this comparison.",
-                    size_text(text.len())
+                    "Link copied ({}). It holds the findings and your corrections, not the files; anyone with it sees {}.",
+                    size_text(text.len()),
+                    what
                 ),
                 false,
             ));
@@ -385,16 +478,12 @@ pub fn share_panel(props: &ShareProps) -> Html {
     let on_download = {
         let on_say = props.on_say.clone();
         let current = current.clone();
-        let fresh = (
-            props.outcome.clone(),
-            props.earlier.clone(),
-            props.later.clone(),
-        );
-        let name = download_name(&props.earlier.name, &props.later.name);
+        let make = props.make.clone();
+        let name = props.file_name.clone();
         Callback::from(move |_: MouseEvent| {
             let payload = match &current {
                 Some(p) => (**p).clone(),
-                None => encoded(&fresh.0, &fresh.1, &fresh.2),
+                None => make.emit(()),
             };
             let Some(payload) = payload else { return };
             if let Err(e) = io::download(&name, "application/x-report-compare", &payload) {
@@ -416,7 +505,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
         <section class="share" aria-labelledby="share-heading" data-share=""
             data-share-size={size.map(|s| s.to_string())}>
             <h2 id="share-heading">{"Share"}</h2>
-            <p class="muted">{"A link holds this comparison and your corrections (not the files) after the #, which browsers never send to a server."}</p>
+            <p class="muted">{format!("A link holds {} and your corrections (not the files) after the #, which browsers never send to a server.", props.what)}</p>
             <div class="row-buttons">
                 // The main action first: a link when it fits, else the file.
                 if too_large {

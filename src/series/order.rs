@@ -3,11 +3,13 @@
 use super::Report;
 use crate::compare::Comparison;
 use crate::ingest::Document;
+use std::borrow::Borrow;
 
 /// Indexes of `docs` in date order, and what the reader should know about it. Dated
 /// reports come first, earliest first (equal dates keep the order given); reports without
 /// a date follow in the order given, and a note says so.
-pub fn date_order(docs: &[Document]) -> (Vec<usize>, Vec<String>) {
+pub fn date_order<D: Borrow<Document>>(docs: &[D]) -> (Vec<usize>, Vec<String>) {
+    let docs: Vec<&Document> = docs.iter().map(Borrow::borrow).collect();
     let dates: Vec<Option<&str>> = docs
         .iter()
         .map(|d| d.date.as_ref().map(|d| d.iso.as_str()))
