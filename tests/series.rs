@@ -220,7 +220,15 @@ fn ratings_run_across_the_years_with_the_framework_areas() {
     // 2019 graded children in care and care leavers together; 2022 and 2025 apart.
     let leavers = s.ratings.iter().find(|r| r.area == "Care leavers").unwrap();
     assert_eq!(leavers.notes.len(), 1, "{:?}", leavers.notes);
-    assert!(leavers.notes[0].contains("2019 report gave one grade"));
+    assert_eq!(
+        leavers.notes[0],
+        "the 2019 report gave one grade for children in care and care leavers"
+    );
+    // Said once for both areas it covers.
+    assert_eq!(
+        series::rating_notes(&s.ratings),
+        [leavers.notes[0].as_str()]
+    );
 }
 
 #[test]
@@ -245,4 +253,33 @@ fn the_briefing_and_the_csv_tell_the_kinds_that_matter() {
     assert!(rows[0].starts_with("track,track_label,kind,"));
     // One row per track and step.
     assert_eq!(rows.len() - 1, s.tracks.len() * s.steps.len());
+}
+
+#[test]
+fn applying_no_corrections_changes_no_step() {
+    // The app shows a step with no corrections as it came (series/mod.rs, step_outcome):
+    // that is only right if applying none (a `compare::refresh`) is a no-op.
+    let s = westbrook();
+    for step in &s.steps {
+        let applied = report_compare::overrides::apply(step, &Default::default());
+        assert_eq!(&applied, step);
+    }
+    let dir = format!(
+        "{}/tests/fixtures/luton-2021-2023/",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |f: &str| ingest(&std::fs::read(format!("{dir}{f}")).unwrap(), f).unwrap();
+    let c = compare::compare(
+        &read("before.txt"),
+        &read("after.txt"),
+        &Codebook::builtin(),
+    );
+    assert_eq!(report_compare::overrides::apply(&c, &Default::default()), c);
+}
+
+#[test]
+fn a_series_survives_the_share_format() {
+    let s = westbrook();
+    let back: Series = report_compare::share::decode(&report_compare::share::encode(&s)).unwrap();
+    assert_eq!(back, s);
 }

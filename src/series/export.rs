@@ -176,7 +176,7 @@ pub fn to_markdown(s: &Series) -> String {
             }
             out.push('\n');
         }
-        let notes: Vec<&String> = s.ratings.iter().flat_map(|r| &r.notes).collect();
+        let notes = super::rating_notes(&s.ratings);
         if !notes.is_empty() {
             out.push('\n');
             for n in notes {

@@ -349,22 +349,34 @@ fn rating_tracks(docs: &[&Document], reports: &[Report]) -> Vec<RatingTrack> {
 }
 
 /// "The 2020 report gave one grade for children in care and care leavers": one line of
-/// the report carried the grade of several areas.
+/// the report carried the grade of several areas. Worded the same for each of them (the
+/// areas in display order), so a list of notes can drop repeats.
 fn joint_grade(doc: &Document, area: &str, label: &str) -> Option<String> {
     let mine = doc.ratings.iter().find(|r| r.area == area)?;
-    let others: Vec<String> = doc
+    let group: Vec<String> = doc
         .ratings
         .iter()
-        .filter(|r| r.area != area && r.evidence == mine.evidence)
+        .filter(|r| r.evidence == mine.evidence)
         .map(|r| r.area.to_lowercase())
         .collect();
-    (!others.is_empty()).then(|| {
+    let (last, rest) = group.split_last()?;
+    (!rest.is_empty()).then(|| {
         format!(
-            "the {label} report gave one grade for {} and {}",
-            area.to_lowercase(),
-            others.join(" and ")
+            "the {label} report gave one grade for {} and {last}",
+            rest.join(", ")
         )
     })
+}
+
+/// Every note on the ratings, each once, in order.
+pub fn rating_notes(ratings: &[RatingTrack]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for n in ratings.iter().flat_map(|r| &r.notes) {
+        if !out.contains(&n.as_str()) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

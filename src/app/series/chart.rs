@@ -18,7 +18,7 @@ const STEPS: [(u8, &str); 4] = [
 const WIDTH: f64 = 360.0;
 const HEIGHT: f64 = 150.0;
 /// Room for the grade names on the left and the years below.
-const LEFT: f64 = 128.0;
+const LEFT: f64 = 150.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 28.0;
@@ -96,9 +96,12 @@ pub fn area_chart(area: &RatingTrack, reports: &[Report]) -> Html {
 
 /// The same grades as a table (the charts' text alternative).
 pub fn ratings_table(areas: &[RatingTrack], reports: &[Report], shown: bool) -> Html {
+    // Hidden on screen by its wrapper: a table itself ignores `width: 1px` and would
+    // widen the page.
     html! {
-        <table class={classes!("series-ratings-table", (!shown).then_some("visually-hidden"))}
+        <div class={classes!("series-ratings-table-wrap", (!shown).then_some("visually-hidden"))}
             id="series-ratings-table">
+        <table class="series-ratings-table">
             <caption>{"Graded judgements in each report"}</caption>
             <thead>
                 <tr>
@@ -118,5 +121,6 @@ pub fn ratings_table(areas: &[RatingTrack], reports: &[Report], shown: bool) -> 
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }

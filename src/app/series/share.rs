@@ -7,24 +7,25 @@
 
 use std::rc::Rc;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use report_compare::overrides::Overrides;
 use report_compare::series::{self, Series};
 use report_compare::share;
 use serde::{Deserialize, Serialize};
-use yew::Callback;
 
+use super::super::io;
 use super::super::share::{shared_entry, shared_report, SharedReport, EXTENSION};
 use super::super::state::{storage_key, Entry, Outcome};
 use super::super::view::plural;
-use super::{SeriesAction, SeriesOutcome};
+use super::{step_outcome, SeriesAction, SeriesOutcome};
 
 /// Names this payload inside the link format.
 pub const KIND: &str = "report-compare-series-share/1";
 
-/// Everything a shared series holds.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Everything a shared series holds, as opened (its `kind` was read to get here).
+#[derive(Debug, Clone, Deserialize)]
 pub struct SharedSeries {
-    pub kind: String,
     /// What the engine said (each step's corrections are applied on opening).
     pub series: Series,
     /// Per step, the person's corrections.
@@ -33,8 +34,17 @@ pub struct SharedSeries {
     pub reports: Vec<SharedReport>,
 }
 
+/// The same, as made: the series borrowed (it is large), not copied.
+#[derive(Debug, Serialize)]
+pub struct Payload<'a> {
+    pub kind: &'static str,
+    pub series: &'a Series,
+    pub overrides: Vec<Overrides>,
+    pub reports: Vec<SharedReport>,
+}
+
 /// The payload for the series on screen (None: a report or a step is missing).
-pub fn make(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<SharedSeries> {
+pub fn make<'a>(o: &'a SeriesOutcome, entries: &[Rc<Entry>]) -> Option<Payload<'a>> {
     let s = &o.series;
     let steps = &s.steps;
     if entries.len() != s.reports.len() || steps.len() + 1 != entries.len() {
@@ -51,9 +61,9 @@ pub fn make(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<SharedSeries> {
             shared_report(e, findings)
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(SharedSeries {
-        kind: KIND.to_string(),
-        series: (*o.series).clone(),
+    Some(Payload {
+        kind: KIND,
+        series: &o.series,
         overrides: o
             .steps
             .iter()
@@ -63,9 +73,51 @@ pub fn make(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<SharedSeries> {
     })
 }
 
-/// Makes the encoded payload when the share box asks for it.
-pub fn maker(o: Rc<SeriesOutcome>, entries: Vec<Rc<Entry>>) -> Callback<(), Option<String>> {
-    Callback::from(move |_: ()| make(&o, &entries).map(|p| share::encode(&p)))
+/// Input deflated per task: a few milliseconds each.
+const SLICE: usize = 128 * 1024;
+
+/// The link text of the series on screen, in `report_compare::share`'s format (any
+/// deflate stream of the JSON decodes the same), deflated a slice at a time with a task
+/// between: a series is several comparisons, and deflating it at once would hold the page
+/// for a good part of a second.
+pub async fn encode(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<String> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    let json = serde_json::to_vec(&make(o, entries)?).ok()?;
+    io::yield_now().await;
+    // Level 9, raw deflate: as `share::encode`.
+    let mut deflater = CompressorOxide::new(create_comp_flags_from_zip_params(9, 0, 0));
+    let mut packed = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let slices = json.len().div_ceil(SLICE).max(1);
+    for i in 0..slices {
+        let mut input = json.get(i * SLICE..((i + 1) * SLICE).min(json.len()))?;
+        let last = i + 1 == slices;
+        let flush = if last {
+            TDEFLFlush::Finish
+        } else {
+            TDEFLFlush::None
+        };
+        loop {
+            let (status, used, written) = compress(&mut deflater, input, &mut buf, flush);
+            packed.extend_from_slice(&buf[..written]);
+            input = &input[used..];
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if input.is_empty() && !last => break,
+                TDEFLStatus::Okay => {}
+                _ => return None,
+            }
+        }
+        io::yield_now().await;
+    }
+    Some(format!(
+        "{}.{:016x}.{}",
+        share::PREFIX,
+        share::fnv1a(&json),
+        URL_SAFE_NO_PAD.encode(packed)
+    ))
 }
 
 /// A short name for files of this series: "luton-2016-03-29 to luton-2026-03-10".
@@ -119,12 +171,11 @@ pub fn open(value: serde_json::Value) -> Result<SeriesAction, String> {
         .enumerate()
         .map(|(k, base)| {
             let ((a, ha), (b, hb)) = (&opened[k], &opened[k + 1]);
-            Some(Rc::new(Outcome::new(
+            Some(Rc::new(step_outcome(
                 (a.id, b.id),
                 storage_key(*ha, *hb),
                 base.clone(),
                 overrides.next().unwrap_or_default(),
-                0.0,
             )))
         })
         .collect();

@@ -152,6 +152,24 @@ fn series_view(props: &MainProps) -> Html {
     let s = &props.series;
     let outcome = s.current();
     let filter = use_state(|| Filter::Matters);
+    // The share payload, made (in slices) once every step is ready, for `stamp`.
+    let encoded = use_state(|| None::<(Vec<u32>, Rc<Option<String>>)>);
+    {
+        let (encoded, outcome, entries) = (encoded.clone(), outcome.clone(), s.readable());
+        let ready = outcome
+            .as_ref()
+            .filter(|o| o.steps.iter().all(Option::is_some))
+            .map(|o| stamp(o));
+        use_effect_with(ready, move |ready| {
+            if let (Some(key), Some(o)) = (ready.clone(), outcome) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    io::yield_now().await;
+                    let text = super::share::encode(&o, &entries).await;
+                    encoded.set(Some((key, Rc::new(text))));
+                });
+            }
+        });
+    }
     let shown = use_state(|| PAGE);
     let table_shown = use_state(|| false);
     // Back from a step: focus the cell that opened it.
@@ -184,7 +202,7 @@ fn series_view(props: &MainProps) -> Html {
                 { ratings(&o.series, *table_shown, { let t = table_shown.clone(); Callback::from(move |_: MouseEvent| t.set(!*t)) }) }
                 { tracks(o, *filter, *shown, filter.clone(), shown.clone()) }
                 <SeriesExports series={o.series.clone()} on_say={props.on_say.clone()} />
-                <share::ShareBox stamp={stamp(o)} make={super::share::maker(o.clone(), readable.clone())}
+                <share::ShareBox stamp={share_stamp(o, &encoded)} make={share_maker(o, &encoded)}
                     file_name={super::share::file_name(&o.series)} what="this series"
                     on_say={props.on_say.clone()} />
             } else if s.ids().is_some() {
@@ -203,6 +221,25 @@ fn stamp(o: &SeriesOutcome) -> Vec<u32> {
             .map(|x| x.as_ref().map_or(u32::MAX, |x| x.revision)),
     );
     v
+}
+
+type Encoded = UseStateHandle<Option<(Vec<u32>, Rc<Option<String>>)>>;
+
+/// The share box's stamp: the series', and whether its payload is made yet.
+fn share_stamp(o: &SeriesOutcome, encoded: &Encoded) -> Vec<u32> {
+    let mut v = stamp(o);
+    let made = encoded.as_ref().is_some_and(|(k, _)| *k == v);
+    v.push(u32::from(made));
+    v
+}
+
+/// Gives the share box the payload made for the series on screen (None until it is).
+fn share_maker(o: &SeriesOutcome, encoded: &Encoded) -> Callback<(), Option<String>> {
+    let current = encoded
+        .as_ref()
+        .filter(|(k, _)| *k == stamp(o))
+        .and_then(|(_, text)| (**text).clone());
+    Callback::from(move |_: ()| current.clone())
 }
 
 #[derive(Properties, PartialEq)]
@@ -330,7 +367,7 @@ fn ratings(s: &Series, table_shown: bool, toggle: Callback<MouseEvent>) -> Html 
             <div class="rating-charts">
                 { for s.ratings.iter().map(|a| area_chart(a, &s.reports)) }
             </div>
-            { for s.ratings.iter().flat_map(|a| &a.notes).map(|n| html! { <p class="muted rating-note">{format!("Note: {n}.")}</p> }) }
+            { for report_compare::series::rating_notes(&s.ratings).into_iter().map(|n| html! { <p class="muted rating-note">{format!("Note: {n}.")}</p> }) }
             <button type="button" class="button link" onclick={toggle} aria-expanded={table_shown.to_string()}
                 aria-controls="series-ratings-table">
                 {if table_shown { "Hide the table" } else { "Show as a table" }}
