@@ -232,6 +232,8 @@ pub enum Action {
     Undo(usize),
     UndoAll,
     Say(String, bool),
+    /// Read out, not shown: the page already shows it (a series' headline).
+    Whisper(String),
     /// A shared comparison opened: both reports (earlier, later) and the outcome at once,
     /// so nothing is re-compared from the thin shared documents.
     Open {
@@ -523,6 +525,12 @@ impl Reducible for State {
                 );
             }
             Action::Say(text, error) => s.say(text, error),
+            Action::Whisper(text) => {
+                s.say(text, false);
+                if let Some(m) = &mut s.message {
+                    m.quiet = true;
+                }
+            }
             Action::Open {
                 entries: [a, b],
                 outcome,

@@ -166,8 +166,8 @@ test('four Luton inspections dropped at once: date order, the ratings chart and 
 
   // The picture in the README (docs/series.png is a copy): the heading, the reports, the
   // charts and the first matters.
-  await page.setViewportSize({ width: 1280, height: 1700 });
-  await page.evaluate(() => window.scrollTo(0, document.querySelector('#series-heading').getBoundingClientRect().top + window.scrollY - 16));
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('#series-ratings-heading').getBoundingClientRect().top + window.scrollY - 16));
   await page.screenshot({ path: join(SHOTS, 'series.png') });
   await page.setViewportSize({ width: 1280, height: 1000 });
 
@@ -246,6 +246,12 @@ test('series at 360 px and dark: no sideways scrolling, cells name their step, a
   assert.equal(await back.count(), 1);
   assert.match(await back.locator('.track-line').innerText(), /raised in 2019, not mentioned in 2022, back in 2025/);
   await assertAccessible(page, 'series at 360 px, dark');
+  // Print gives the briefing only: ratings across the years and the matters that matter.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.print-series h1').isVisible());
+  assert.match(await page.locator('.print-series').innerText(), /Returned after a gap \(1\)[\s\S]*raised in 2019, not mentioned in 2022, back in 2025/);
+  assert.equal(await page.locator('[data-tracks]').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
   // Down to two reports: today's comparison of the pair.
   await page.getByRole('button', { name: 'Remove westbrook-2022.txt' }).click();
   await page.locator('.overview .theme-row').first().waitFor({ timeout: 30_000 });

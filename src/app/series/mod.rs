@@ -524,10 +524,7 @@ pub fn use_series_compare(
                             let outcome = SeriesOutcome::new(ids, built, millis);
                             let said = report_compare::series::export::headline(&outcome.series);
                             pair.dispatch(state::Action::Busy(None));
-                            pair.dispatch(state::Action::Say(
-                                format!("Series ready. {said}."),
-                                false,
-                            ));
+                            pair.dispatch(state::Action::Whisper(format!("Series ready. {said}.")));
                             dispatcher.dispatch(SeriesAction::Ready(Rc::new(outcome)));
                         }
                         Err(stopped) => {
