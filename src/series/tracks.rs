@@ -6,11 +6,14 @@
 //!    topic that split in two carries on as one track and the smaller part starts its own.
 //! 2. Gaps. A chain that ends before the latest report (its matter no longer mentioned)
 //!    and one that starts after a report without it may be the same matter raised again.
-//!    That is decided by the engine's own alignment: the loose ends' findings and the
-//!    fresh starts' findings are compared as two small documents, and the chains whose
-//!    findings pair there, closely enough, are joined, one to one, closest first. Only
-//!    loose ends and fresh starts are compared (never whole reports again), and at most
-//!    [`MAX_GAP_FINDINGS`] a side, so the cost stays bounded.
+//!    That is decided by the engine's own alignment: the two reports either side of the
+//!    gap are compared directly, and two chains are joined when that comparison puts
+//!    their findings in one topic with a strong pair between them, one to one, closest
+//!    first. (Comparing only the loose findings as two small documents was tried first:
+//!    without the rest of each report to compete for partners, and with term weights from
+//!    a few findings, it joined matters that merely shared a word.) At most one extra
+//!    comparison per step, shortest gaps first ([`MAX_GAP_COMPARISONS`]), so a series
+//!    costs at most about twice its steps.
 //! 3. Each track gets its cells (one per step), its tone per report and a kind.
 
 use super::kinds::{kind_and_line, tone};
