@@ -504,10 +504,23 @@ fn track(
     })
 }
 
-/// The finding of report `r` that best stands for the matter: one that names it (the
-/// most of the label's words), then one whose tone is the report's tone on it, then
-/// prose before a bullet (an improvement point is a heading more than a finding), then
-/// the topic's own lead pair, then the first.
+/// How well a finding's polarity shows a report's tone on a matter: a concern best shows
+/// a concern, and a mixed tone too (a matter the report is of two minds on is quoted
+/// where it worries, not where it praises).
+fn tone_fit(p: Polarity, tone: Option<Polarity>) -> u8 {
+    match (tone, p) {
+        (Some(Polarity::Concern | Polarity::Mixed), Polarity::Concern) => 2,
+        (Some(Polarity::Concern | Polarity::Mixed), Polarity::Mixed) => 1,
+        (Some(Polarity::Strength), Polarity::Strength) => 2,
+        (Some(Polarity::Neutral), Polarity::Neutral) => 1,
+        _ => 0,
+    }
+}
+
+/// The finding of report `r` that best stands for the matter: one that names it (any of
+/// the label's words), then one whose polarity shows the report's tone on it, then the
+/// one naming it most, then prose before a bullet (an improvement point is a heading
+/// more than a finding), then the topic's own lead pair, then the first.
 fn quote(
     r: usize,
     ids: &[usize],
@@ -537,8 +550,9 @@ fn quote(
             let stems = content_stems(&x.text);
             let hits = named.iter().filter(|w| stems.contains(w)).count();
             (
+                hits > 0,
+                tone_fit(x.polarity, tone),
                 hits,
-                Some(x.polarity) == tone,
                 !x.bullet,
                 shown.contains(i),
                 std::cmp::Reverse(*i),
