@@ -118,6 +118,7 @@ fn a_matter_raised_then_not_mentioned_then_back_is_one_track_with_a_gap() {
     // verdicts for each neighbouring pair, joined across the gap.
     let verdicts: Vec<Option<Verdict>> = t.cells.iter().map(|c| c.verdict).collect();
     assert_eq!(verdicts, [Some(Verdict::Dropped), Some(Verdict::New)]);
+    assert!(t.returns_at(1) && !t.returns_at(0));
     assert!(t.cells.iter().all(|c| c.topic.is_some()));
     let (first, last) = (t.first.as_ref().unwrap(), t.last.as_ref().unwrap());
     assert_eq!((first.report, last.report), (0, 2));
@@ -247,6 +248,7 @@ fn the_briefing_and_the_csv_tell_the_kinds_that_matter() {
     let returned = md.find("## Returned after a gap (1)").expect("returns");
     assert!(persistent < returned);
     assert!(md.contains("raised in 2019, not mentioned in 2022, back in 2025"));
+    assert!(md.contains("2022→2025 + Back after a gap"));
     assert!(md.split_whitespace().count() < 1_500);
     let csv = series::export::to_csv(&s);
     let rows: Vec<&str> = csv.lines().collect();

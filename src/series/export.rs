@@ -100,6 +100,7 @@ pub fn path(s: &Series, t: &Track) -> String {
                 s.reports[c.step + 1].label
             );
             match c.verdict {
+                Some(_) if t.returns_at(c.step) => format!("{span} + Back after a gap"),
                 Some(v) => format!("{span} {} {}", verdict_icon(v), step_words(v)),
                 None if c.gap => format!("{span} (not mentioned)"),
                 None => format!("{span} –"),

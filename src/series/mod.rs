@@ -161,6 +161,17 @@ pub struct Track {
     pub last: Option<Quote>,
 }
 
+impl Track {
+    /// The step where a matter comes back after a gap: that step calls it new (its earlier
+    /// report does not mention it), but an earlier report did.
+    pub fn returns_at(&self, step: usize) -> bool {
+        self.cells
+            .get(step)
+            .is_some_and(|c| c.verdict == Some(Verdict::New))
+            && self.cells[..step].iter().any(|c| c.topic.is_some())
+    }
+}
+
 /// A track at one step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {

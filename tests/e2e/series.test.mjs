@@ -245,6 +245,10 @@ test('series at 360 px and dark: no sideways scrolling, cells name their step, a
   const back = page.locator('tr[data-kind="returned"]');
   assert.equal(await back.count(), 1);
   assert.match(await back.locator('.track-line').innerText(), /raised in 2019, not mentioned in 2022, back in 2025/);
+  // The step that calls it new says it is back (its data stays the step's own verdict).
+  const returned = back.locator('td.cell[data-step="1"]');
+  assert.equal(await returned.getAttribute('data-verdict'), 'new');
+  assert.match(await returned.locator('a').innerText(), /Back/);
   await assertAccessible(page, 'series at 360 px, dark');
   // Print gives the briefing only: ratings across the years and the matters that matter.
   await page.emulateMedia({ media: 'print' });

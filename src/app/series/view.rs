@@ -473,9 +473,11 @@ fn track_row(o: &Rc<SeriesOutcome>, t: &Track) -> Html {
     }
 }
 
-/// Words for a step's verdict on a matter (never "resolved").
-fn cell_words(v: Verdict) -> &'static str {
+/// Words for a step's verdict on a matter (never "resolved"); "Back" where the step calls
+/// it new but an earlier report raised it.
+fn cell_words(v: Verdict, back: bool) -> &'static str {
     match v {
+        Verdict::New if back => "Back",
         Verdict::Dropped => "Not mentioned later",
         other => verdict_short(other),
     }
@@ -503,6 +505,7 @@ fn cell(s: &Series, t: &Track, c: &Cell) -> Html {
         };
     };
     let id = format!("cell-{}-{}", t.id, c.step);
+    let back = t.returns_at(c.step);
     let remember = {
         let id = id.clone();
         Callback::from(move |_: MouseEvent| LAST_CELL.with(|c| *c.borrow_mut() = Some(id.clone())))
@@ -511,9 +514,9 @@ fn cell(s: &Series, t: &Track, c: &Cell) -> Html {
         <td class="cell" data-step={c.step.to_string()} data-verdict={v.as_str()}>
             {step}
             <a id={id} class={classes!("cell-link", "verdict", verdict_class(v))} href={step_href(c.step, theme, topic)}
-                onclick={remember} aria-label={format!("{}, {span}: {}. Open the evidence", t.label, cell_words(v))}>
+                onclick={remember} aria-label={format!("{}, {span}: {}. Open the evidence", t.label, cell_words(v, back))}>
                 <span class="icon" aria-hidden="true">{report_compare::export::verdict_icon(v)}</span>
-                {cell_words(v)}
+                {cell_words(v, back)}
             </a>
         </td>
     }
