@@ -197,7 +197,7 @@ const QUOTED_PER_THEME: usize = 3;
 const NAMED: usize = 4;
 /// Pairs below this similarity are weak matches: the briefing names their topic but does
 /// not quote them (the page marks them).
-pub const WEAK_MATCH: f32 = 0.15;
+pub const WEAK_MATCH: f32 = 0.2;
 
 /// A briefing a councillor can read in minutes (two 40-page reports give about two
 /// thousand words): the headline and main movements, ratings, the earlier report's
