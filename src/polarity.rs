@@ -44,6 +44,8 @@ const POSITIVE: &[&str] = &[
     "thorough",
     // "assessments fully consider …": doing all of a thing is praise, and "not fully" its lack.
     "fulli",
+    // "their needs are understood": being understood is what a report praises.
+    "understood",
     "comprehens",
     "success",
     "swift",
@@ -1484,6 +1486,14 @@ mod tests {
             Strength
         );
         assert_eq!(classify("Plans are not fully implemented.", false), Concern);
+        assert_eq!(
+            classify(
+                "The health needs of care leavers are understood by PAs.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(classify("Their needs are not understood.", false), Concern);
         assert_eq!(
             classify(
                 "A multi-agency team is available to support families who have emerging needs.",
