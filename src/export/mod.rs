@@ -9,7 +9,11 @@
 
 pub mod briefing;
 mod csv;
+#[cfg(feature = "word")]
+pub mod docx;
+pub mod html;
 mod markdown;
+pub mod qdc;
 
 use crate::compare::{Comparison, Finding, ThemeResult, Topic, Verdict};
 use std::borrow::Cow;
@@ -51,9 +55,8 @@ pub fn verdict_icon(v: Verdict) -> &'static str {
 /// spaces, and so do the C1 controls and the two non-characters U+FFFE/U+FFFF. Tabs and
 /// newlines stay. Markup characters are left alone: each renderer escapes them.
 pub fn plain(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| {
-        (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
-    };
+    let bad =
+        |c: char| (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}';
     if s.chars().any(bad) {
         Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {
