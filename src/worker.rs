@@ -1,7 +1,9 @@
 //! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
-//! documents off the page's main thread, so the page stays responsive. Built by Trunk as a
-//! separate bundle with the engine's `pdf` and `docx` readers (index.html,
-//! `data-type="worker"`); the page bundle leaves them out. Messages: `src/app/protocol.rs`.
+//! documents off the page's main thread, so the page stays responsive; also writes the Word
+//! briefing and reads `.qdc` codebooks. Built by Trunk as a separate bundle with the
+//! engine's `pdf` and `docx` readers, its Word writer (`word`) and its `.qdc` reader
+//! (`qdc`) (index.html, `data-type="worker"`); the page bundle leaves them out, which keeps
+//! it small. Messages: `src/app/protocol.rs`.
 //!
 //! The engine's calls are synchronous, so progress is reported between stages (received,
 //! text extracted, findings found; comparing): the engine has no per-page hook yet.
@@ -22,8 +24,9 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use report_compare::compare::compare;
+    use report_compare::compare::{compare, Comparison};
     use report_compare::findings;
+    use report_compare::overrides::Overrides;
     use report_compare::ingest::{self, Document};
     use report_compare::themes::Codebook;
     use wasm_bindgen::prelude::*;
@@ -115,8 +118,57 @@ mod imp {
                         .as_string()
                         .and_then(|s| serde_json::from_str::<Document>(&s).ok())
                 };
-                run_compare(scope, job, doc(1), doc(2));
+                // No third part: the built-in codebook. A part that doesn't parse is a
+                // defect of the page, said rather than silently replaced.
+                let codebook = match message.get(3).as_string() {
+                    None => Ok(Codebook::builtin()),
+                    Some(s) => serde_json::from_str::<Codebook>(&s)
+                        .map_err(|_| "the codebook did not reach the worker intact.".to_string()),
+                };
+                run_compare(scope, job, doc(1), doc(2), codebook);
             }
+            Request::Docx { job } => {
+                let comparison = message
+                    .get(1)
+                    .as_string()
+                    .and_then(|s| serde_json::from_str::<Comparison>(&s).ok());
+                let corrections = message
+                    .get(2)
+                    .as_string()
+                    .and_then(|s| Overrides::from_json(&s).ok());
+                word(scope, job, comparison, corrections);
+            }
+            Request::Codebook { job, name } => {
+                let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
+                let (error, json) = match report_compare::codebook::from_bytes(&bytes, &name) {
+                    Ok(book) => (None, Some(serde_json::to_string(&book).unwrap_or_default())),
+                    Err(e) => (Some(e), None),
+                };
+                post(scope, &Reply::Codebook { job, error }, json);
+            }
+        }
+    }
+
+    /// The Word briefing, its bytes transferred to the page (not copied).
+    fn word(
+        scope: &DedicatedWorkerGlobalScope,
+        job: u32,
+        comparison: Option<Comparison>,
+        corrections: Option<Overrides>,
+    ) {
+        let made = match (comparison, corrections) {
+            (Some(c), Some(o)) => report_compare::export::docx::corrected(&c, &o),
+            _ => Err("the comparison did not reach the worker intact.".to_string()),
+        };
+        match made {
+            Ok(bytes) => {
+                let header = serde_json::to_string(&Reply::Docx { job, error: None })
+                    .unwrap_or_default();
+                let array = js_sys::Uint8Array::from(bytes.as_slice());
+                let message = js_sys::Array::of2(&JsValue::from_str(&header), &array);
+                let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
+            }
+            Err(e) => post(scope, &Reply::Docx { job, error: Some(e) }, None),
         }
     }
 
@@ -188,7 +240,20 @@ mod imp {
         job: u32,
         before: Option<Document>,
         after: Option<Document>,
+        codebook: Result<Codebook, String>,
     ) {
+        let codebook = match codebook {
+            Ok(book) => book,
+            Err(e) => {
+                let reply = Reply::Compared {
+                    job,
+                    millis: 0.0,
+                    error: Some(e),
+                };
+                post(scope, &reply, None);
+                return;
+            }
+        };
         let (Some(before), Some(after)) = (before, after) else {
             post(
                 scope,
@@ -212,7 +277,7 @@ mod imp {
             None,
         );
         let started = now();
-        let comparison = compare(&before, &after, &Codebook::builtin());
+        let comparison = compare(&before, &after, &codebook);
         let millis = now() - started;
         let json = serde_json::to_string(&comparison).unwrap_or_default();
         post(

@@ -24,6 +24,7 @@ use js_sys::{Array, ArrayBuffer, Function, Promise, Uint8Array};
 use report_compare::compare::{compare as engine_compare, Comparison};
 use report_compare::findings;
 use report_compare::ingest::{self, Document};
+use report_compare::overrides::Overrides;
 use report_compare::themes::Codebook;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -254,7 +255,10 @@ fn on_reply(message: Array) {
             }
             return;
         }
-        Reply::Read { job, .. } | Reply::Compared { job, .. } => job,
+        Reply::Read { job, .. }
+        | Reply::Compared { job, .. }
+        | Reply::Docx { job, .. }
+        | Reply::Codebook { job, .. } => job,
     };
     if let Some(p) = CLIENT.with(|c| c.borrow_mut().pending.remove(&job)) {
         let _ = p.resolve.call1(&JsValue::NULL, &message);
@@ -395,17 +399,22 @@ fn read_reply(message: &Array) -> Read {
     Read { hash, read }
 }
 
-/// Compares two documents: in the worker, or on the page when there is none. Returns
-/// the comparison and the milliseconds the engine took.
-pub async fn compare(before: &Document, after: &Document) -> Result<(Comparison, f64), Stopped> {
+/// Compares two documents with `codebook` (None: the built-in one): in the worker, or on
+/// the page when there is none. Returns the comparison and the milliseconds the engine took.
+pub async fn compare(
+    before: &Document,
+    after: &Document,
+    codebook: Option<&Codebook>,
+) -> Result<(Comparison, f64), Stopped> {
     if available() {
         let json = |d: &Document| JsValue::from_str(&serde_json::to_string(d).unwrap_or_default());
-        let reply = request(
-            |job| Request::Compare { job },
-            Array::of2(&json(before), &json(after)),
-            Array::new(),
-        )
-        .await;
+        let payload = Array::of2(&json(before), &json(after));
+        if let Some(book) = codebook {
+            payload.push(&JsValue::from_str(
+                &serde_json::to_string(book).unwrap_or_default(),
+            ));
+        }
+        let reply = request(|job| Request::Compare { job }, payload, Array::new()).await;
         match reply {
             Ok(message) => {
                 // The answer arrived in the message's task; parse it in a task of its own.
@@ -431,6 +440,99 @@ pub async fn compare(before: &Document, after: &Document) -> Result<(Comparison,
         }
     }
     let started = io::now();
-    let comparison = engine_compare(before, after, &Codebook::builtin());
+    let builtin;
+    let book = match codebook {
+        Some(b) => b,
+        None => {
+            builtin = Codebook::builtin();
+            &builtin
+        }
+    };
+    let comparison = engine_compare(before, after, book);
     Ok((comparison, io::now() - started))
+}
+
+/// The Word briefing of `base` with the person's corrections: made in the worker (the
+/// page's own bundle has no Word writer), or on the page when it has one (the tests).
+pub async fn docx(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
+    if available() {
+        let payload = Array::of2(
+            &JsValue::from_str(&serde_json::to_string(base).unwrap_or_default()),
+            &JsValue::from_str(&corrections.to_json()),
+        );
+        let reply = request(|job| Request::Docx { job }, payload, Array::new()).await;
+        match reply {
+            Ok(message) => {
+                let header = message.get(0).as_string().unwrap_or_default();
+                return match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Docx { error: None, .. }) => {
+                        Ok(Uint8Array::new(&message.get(1)))
+                    }
+                    Ok(Reply::Docx { error: Some(e), .. }) => Err(Stopped::Failed(e)),
+                    _ => Err(Stopped::Failed("the Word file came back garbled.".into())),
+                };
+            }
+            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(e) => return Err(e),
+        }
+    }
+    docx_here(base, corrections)
+}
+
+#[cfg(feature = "word")]
+fn docx_here(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
+    report_compare::export::docx::corrected(base, corrections)
+        .map(|bytes| Uint8Array::from(bytes.as_slice()))
+        .map_err(Stopped::Failed)
+}
+
+/// Where the page has no worker (opened from a file), and no Word writer of its own.
+#[cfg(not(feature = "word"))]
+fn docx_here(_: &Comparison, _: &Overrides) -> Result<Uint8Array, Stopped> {
+    Err(Stopped::Failed("The Word briefing is made by the app’s reader (its Web Worker), which can’t run in a page opened from a file. Download the web page briefing (HTML) instead: Word opens that too.".to_string()))
+}
+
+/// Reads a codebook file (`.qdc`): in the worker, which has the XML reader, or on the page
+/// when it has one. The inner `Err` is the engine's reason the file can't be used.
+pub async fn codebook(name: &str, buffer: ArrayBuffer) -> Result<Result<Codebook, String>, Stopped> {
+    if available() {
+        let reply = request(
+            |job| Request::Codebook {
+                job,
+                name: name.to_string(),
+            },
+            Array::of1(&buffer),
+            Array::of1(&buffer),
+        )
+        .await;
+        match reply {
+            Ok(message) => {
+                let header = message.get(0).as_string().unwrap_or_default();
+                return Ok(match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Codebook { error: Some(e), .. }) => Err(e),
+                    Ok(Reply::Codebook { error: None, .. }) => message
+                        .get(1)
+                        .as_string()
+                        .and_then(|json| serde_json::from_str::<Codebook>(&json).ok())
+                        .ok_or_else(|| "the codebook came back garbled. Try again.".to_string()),
+                    _ => Err("the codebook came back garbled. Try again.".to_string()),
+                });
+            }
+            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(e) => return Err(e),
+        }
+        if buffer.byte_length() == 0 {
+            return Err(Stopped::Failed(
+                "the reader could not start. Reload the page and try again.".into(),
+            ));
+        }
+    }
+    if cfg!(not(feature = "qdc")) {
+        return Ok(Err(
+            "codebooks are read by the app’s reader (its Web Worker), which can’t run in a page opened from a file."
+                .to_string(),
+        ));
+    }
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    Ok(report_compare::codebook::from_bytes(&bytes, name))
 }
