@@ -26,8 +26,8 @@ fn main() {
 mod imp {
     use report_compare::compare::{compare, Comparison};
     use report_compare::findings;
-    use report_compare::overrides::Overrides;
     use report_compare::ingest::{self, Document};
+    use report_compare::overrides::Overrides;
     use report_compare::themes::Codebook;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -162,13 +162,21 @@ mod imp {
         };
         match made {
             Ok(bytes) => {
-                let header = serde_json::to_string(&Reply::Docx { job, error: None })
-                    .unwrap_or_default();
+                let header =
+                    serde_json::to_string(&Reply::Docx { job, error: None }).unwrap_or_default();
                 let array = js_sys::Uint8Array::from(bytes.as_slice());
                 let message = js_sys::Array::of2(&JsValue::from_str(&header), &array);
-                let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
+                let _ = scope
+                    .post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
             }
-            Err(e) => post(scope, &Reply::Docx { job, error: Some(e) }, None),
+            Err(e) => post(
+                scope,
+                &Reply::Docx {
+                    job,
+                    error: Some(e),
+                },
+                None,
+            ),
         }
     }
 

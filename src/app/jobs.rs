@@ -465,9 +465,7 @@ pub async fn docx(base: &Comparison, corrections: &Overrides) -> Result<Uint8Arr
             Ok(message) => {
                 let header = message.get(0).as_string().unwrap_or_default();
                 return match serde_json::from_str::<Reply>(&header) {
-                    Ok(Reply::Docx { error: None, .. }) => {
-                        Ok(Uint8Array::new(&message.get(1)))
-                    }
+                    Ok(Reply::Docx { error: None, .. }) => Ok(Uint8Array::new(&message.get(1))),
                     Ok(Reply::Docx { error: Some(e), .. }) => Err(Stopped::Failed(e)),
                     _ => Err(Stopped::Failed("the Word file came back garbled.".into())),
                 };
@@ -494,7 +492,10 @@ fn docx_here(_: &Comparison, _: &Overrides) -> Result<Uint8Array, Stopped> {
 
 /// Reads a codebook file (`.qdc`): in the worker, which has the XML reader, or on the page
 /// when it has one. The inner `Err` is the engine's reason the file can't be used.
-pub async fn codebook(name: &str, buffer: ArrayBuffer) -> Result<Result<Codebook, String>, Stopped> {
+pub async fn codebook(
+    name: &str,
+    buffer: ArrayBuffer,
+) -> Result<Result<Codebook, String>, Stopped> {
     if available() {
         let reply = request(
             |job| Request::Codebook {

@@ -278,8 +278,8 @@ pub fn app() -> Html {
                         let overrides = io::load(&key)
                             .and_then(|text| Overrides::from_json(&text).ok())
                             .unwrap_or_default();
-                        let outcome = Outcome::new(ids, key, base, overrides, millis)
-                            .made_with(book);
+                        let outcome =
+                            Outcome::new(ids, key, base, overrides, millis).made_with(book);
                         // The overview renders in a task of its own.
                         io::yield_now().await;
                         dispatcher.dispatch(Action::Compared(Rc::new(outcome)));

@@ -12,10 +12,10 @@ use report_compare::overrides;
 use report_compare::themes::Codebook;
 use yew::prelude::*;
 
-use super::{io, jobs};
 use super::overview::side_label;
 use super::state::Outcome;
 use super::view::{finding, ordered_topics, plural, verdict_badge, verdict_short, weak_match};
+use super::{io, jobs};
 
 /// "report-compare-2021-06-18-to-2023-07-19": names the downloads.
 pub fn file_stem(c: &Comparison) -> String {

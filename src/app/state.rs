@@ -601,11 +601,7 @@ impl Reducible for State {
             Action::Hush => s.message = None,
             Action::Codebook(codebook) => {
                 let text = match &codebook {
-                    Some(c) => format!(
-                        "Using your codebook {}: {}.",
-                        c.name,
-                        describe_codebook(c)
-                    ),
+                    Some(c) => format!("Using your codebook {}: {}.", c.name, describe_codebook(c)),
                     None => "Back to the built-in codebook.".to_string(),
                 };
                 s.codebook = codebook;
