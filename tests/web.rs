@@ -113,7 +113,11 @@ fn briefings_and_the_codebook_are_made_in_the_browser() {
     });
     let word = docx::corrected(&c, &o).unwrap();
     assert_eq!(&word[..4], b"PK\x03\x04");
-    assert_eq!(word, docx::corrected(&c, &o).unwrap(), "same bytes every time");
+    assert_eq!(
+        word,
+        docx::corrected(&c, &o).unwrap(),
+        "same bytes every time"
+    );
     let page = html::corrected(&c, &o);
     assert!(page.contains("&lt;i&gt;seen&lt;/i&gt; &amp; checked") && !page.contains("<i>"));
     let book = Codebook::builtin();
@@ -122,7 +126,7 @@ fn briefings_and_the_codebook_are_made_in_the_browser() {
     assert_eq!(back.themes[..book.themes.len()], book.themes[..]);
 }
 
- is read or
+/// The same engine the worker runs, in the browser: every small hostile file is read or
 /// refused as its kind calls for, and nothing panics (a panic here is a dead worker).
 #[wasm_bindgen_test]
 fn hostile_small_cases_are_read_or_refused_in_the_browser() {
