@@ -1,9 +1,9 @@
 //! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
-//! documents off the page's main thread, so the page stays responsive; also writes the Word
-//! briefing and reads `.qdc` codebooks. Built by Trunk as a separate bundle with the
-//! engine's `pdf` and `docx` readers, its Word writer (`word`) and its `.qdc` reader
-//! (`qdc`) (index.html, `data-type="worker"`); the page bundle leaves them out, which keeps
-//! it small. Messages: `src/app/protocol.rs`.
+//! documents off the page's main thread, so the page stays responsive; also reads `.qdc`
+//! codebooks. Built by Trunk as a separate bundle with the engine's `pdf` and `docx`
+//! readers and its `.qdc` reader (`qdc`) (index.html, `data-type="worker"`); the page
+//! bundle leaves them out, which keeps it small. The Word briefing has a worker of its own
+//! (`src/word.rs`), started only when asked for. Messages: `src/app/protocol.rs`.
 //!
 //! The engine's calls are synchronous, so progress is reported between stages (received,
 //! text extracted, findings found; comparing): the engine has no per-page hook yet.
@@ -24,10 +24,9 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use report_compare::compare::{compare, Comparison};
+    use report_compare::compare::compare;
     use report_compare::findings;
     use report_compare::ingest::{self, Document};
-    use report_compare::overrides::Overrides;
     use report_compare::themes::Codebook;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -127,16 +126,10 @@ mod imp {
                 };
                 run_compare(scope, job, doc(1), doc(2), codebook);
             }
+            // The Word writer is a worker of its own (src/word.rs).
             Request::Docx { job } => {
-                let comparison = message
-                    .get(1)
-                    .as_string()
-                    .and_then(|s| serde_json::from_str::<Comparison>(&s).ok());
-                let corrections = message
-                    .get(2)
-                    .as_string()
-                    .and_then(|s| Overrides::from_json(&s).ok());
-                word(scope, job, comparison, corrections);
+                let error = Some("the Word briefing is made by the Word writer.".to_string());
+                post(scope, &Reply::Docx { job, error }, None);
             }
             Request::Codebook { job, name } => {
                 let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
@@ -146,37 +139,6 @@ mod imp {
                 };
                 post(scope, &Reply::Codebook { job, error }, json);
             }
-        }
-    }
-
-    /// The Word briefing, its bytes transferred to the page (not copied).
-    fn word(
-        scope: &DedicatedWorkerGlobalScope,
-        job: u32,
-        comparison: Option<Comparison>,
-        corrections: Option<Overrides>,
-    ) {
-        let made = match (comparison, corrections) {
-            (Some(c), Some(o)) => report_compare::export::docx::corrected(&c, &o),
-            _ => Err("the comparison did not reach the worker intact.".to_string()),
-        };
-        match made {
-            Ok(bytes) => {
-                let header =
-                    serde_json::to_string(&Reply::Docx { job, error: None }).unwrap_or_default();
-                let array = js_sys::Uint8Array::from(bytes.as_slice());
-                let message = js_sys::Array::of2(&JsValue::from_str(&header), &array);
-                let _ = scope
-                    .post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
-            }
-            Err(e) => post(
-                scope,
-                &Reply::Docx {
-                    job,
-                    error: Some(e),
-                },
-                None,
-            ),
         }
     }
 

@@ -452,29 +452,90 @@ pub async fn compare(
     Ok((comparison, io::now() - started))
 }
 
-/// The Word briefing of `base` with the person's corrections: made in the worker (the
-/// page's own bundle has no Word writer), or on the page when it has one (the tests).
+/// The Word writer's loader (Trunk's `data-loader-shim`, next to index.html).
+pub const WORD_URL: &str = "./report-compare-word_loader.js";
+
+/// The Word briefing of `base` with the person's corrections: made by the Word writer, a
+/// worker started for this one request and ended after it (docx-rs stays out of the page
+/// and the reading worker, and nobody downloads it who never asks), or on the page when it
+/// has the writer itself (the tests) and no worker can run.
 pub async fn docx(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
     if available() {
-        let payload = Array::of2(
-            &JsValue::from_str(&serde_json::to_string(base).unwrap_or_default()),
-            &JsValue::from_str(&corrections.to_json()),
-        );
-        let reply = request(|job| Request::Docx { job }, payload, Array::new()).await;
-        match reply {
-            Ok(message) => {
-                let header = message.get(0).as_string().unwrap_or_default();
-                return match serde_json::from_str::<Reply>(&header) {
-                    Ok(Reply::Docx { error: None, .. }) => Ok(Uint8Array::new(&message.get(1))),
-                    Ok(Reply::Docx { error: Some(e), .. }) => Err(Stopped::Failed(e)),
-                    _ => Err(Stopped::Failed("the Word file came back garbled.".into())),
-                };
-            }
+        match word_worker(base, corrections).await {
             Err(Stopped::Failed(r)) if r == "page" => {}
-            Err(e) => return Err(e),
+            done => return done,
         }
     }
     docx_here(base, corrections)
+}
+
+async fn word_worker(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
+    let Ok(worker) = Worker::new(WORD_URL) else {
+        return Err(Stopped::Failed("page".into()));
+    };
+    let header = serde_json::to_string(&Request::Docx { job: 1 }).unwrap_or_default();
+    let payload = Array::of3(
+        &JsValue::from_str(&header),
+        &JsValue::from_str(&serde_json::to_string(base).unwrap_or_default()),
+        &JsValue::from_str(&corrections.to_json()),
+    );
+    let mut parts = None;
+    let promise = Promise::new(&mut |resolve, reject| parts = Some((resolve, reject)));
+    let Some((resolve, reject)) = parts else {
+        return Err(Stopped::Failed("the Word writer could not start.".into()));
+    };
+    // Whether it said Ready: an error before that means it could not start at all.
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_message = {
+        let (worker, started) = (worker.clone(), started.clone());
+        Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let message = Array::from(&e.data());
+            let header = message.get(0).as_string().unwrap_or_default();
+            match serde_json::from_str::<Reply>(&header) {
+                Ok(Reply::Ready { .. }) => {
+                    started.set(true);
+                    let _ = worker.post_message(&payload);
+                }
+                Ok(Reply::Docx { .. }) => {
+                    let _ = resolve.call1(&JsValue::NULL, &message);
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_error = {
+        let started = started.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            let why = if started.get() {
+                CRASHED
+            } else {
+                "not started"
+            };
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(why));
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let answer = JsFuture::from(promise).await;
+    // One request, one worker: it goes with its answer (the handlers live until here).
+    worker.terminate();
+    drop((on_message, on_error));
+    let message = match answer {
+        Ok(m) => Array::from(&m),
+        Err(e) if e.as_string().as_deref() == Some(CRASHED) => return Err(Stopped::Crashed),
+        Err(_) => {
+            return Err(Stopped::Failed(
+                "the Word writer could not start. Reload the page and try again.".into(),
+            ))
+        }
+    };
+    let header = message.get(0).as_string().unwrap_or_default();
+    match serde_json::from_str::<Reply>(&header) {
+        Ok(Reply::Docx { error: None, .. }) => Ok(Uint8Array::new(&message.get(1))),
+        Ok(Reply::Docx { error: Some(e), .. }) => Err(Stopped::Failed(e)),
+        _ => Err(Stopped::Failed("the Word file came back garbled.".into())),
+    }
 }
 
 #[cfg(feature = "word")]
