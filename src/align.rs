@@ -29,6 +29,9 @@ pub struct Item<'a> {
     pub themes: &'a [usize],
     /// Themes it is clearly about; a link within a theme needs one side to be.
     pub strong: &'a [usize],
+    /// It opens with a pronoun and names its matter in the sentence before
+    /// ([`crate::text::opens_with_pronoun`]).
+    pub refers_back: bool,
 }
 
 /// A link between a finding of the earlier report and one of the later.
@@ -181,6 +184,9 @@ fn for_each_candidate(
     }
 }
 
+/// A pair's similarity is scaled by this for each side that opens with a pronoun: the
+/// words it shares are more often the report's general vocabulary than the matter's.
+const REFERS_BACK: f32 = 0.8;
 /// Below this similarity a pair is only kept when each finding is the other's best partner.
 pub const STRONG_PAIR: f32 = 0.25;
 /// A finding's best partner is also kept when it is this close to that partner's own best.
@@ -203,6 +209,10 @@ pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
 pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(usize, usize, f32)> {
     let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
     for_each_candidate(before, after, true, |b, a, s, specific| {
+        let s = [before[b].refers_back, after[a].refers_back]
+            .iter()
+            .filter(|r| **r)
+            .fold(s, |s, _| s * REFERS_BACK);
         if s < LINK_THRESHOLD || scored.contains_key(&(b, a)) {
             return;
         }
@@ -334,6 +344,7 @@ mod tests {
                 terms,
                 themes,
                 strong: themes,
+                refers_back: false,
             })
             .collect()
     }

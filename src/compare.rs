@@ -302,6 +302,7 @@ fn items(works: &[Work]) -> Vec<Item<'_>> {
             terms: &w.terms,
             themes: &w.themes,
             strong: &w.strong,
+            refers_back: crate::text::opens_with_pronoun(&w.sentence.text),
         })
         .collect()
 }
@@ -758,7 +759,6 @@ fn settle_topic(
             .then((&x.before, &x.after).cmp(&(&y.before, &y.after)))
     });
     let all: Vec<Link> = inside.iter().map(|l| (*l).clone()).collect();
-    topic.pairs = all.iter().take(PAIRS_SHOWN).cloned().collect();
     // Each finding weighs by how closely it is paired inside the topic, so a loosely
     // attached member (a restatement, a sentence on a neighbouring matter) moves the
     // verdict less than the sentences a reader would set side by side.
@@ -796,6 +796,37 @@ fn settle_topic(
     );
     topic.verdict = verdict;
     topic.why = why;
+    topic.pairs = lead_pairs(all, verdict, texts);
+}
+
+/// A pair this close to a topic's strongest may lead it when it shows the verdict better.
+const LEAD_SHARE: f32 = 0.75;
+
+/// The pairs a topic shows, the first leading: a person's corrections first; then, among
+/// the pairs nearly as close as the strongest, one that shows the topic's verdict and
+/// whose sentences name their matter themselves ("This means …" needs the sentence
+/// before to be understood); then by similarity. `all` comes sorted by similarity.
+fn lead_pairs(mut all: Vec<Link>, verdict: Verdict, texts: &Texts) -> Vec<Link> {
+    let strongest = all
+        .iter()
+        .filter(|l| !l.overridden)
+        .map(|l| l.similarity)
+        .fold(0.0, f32::max);
+    let self_contained = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| texts.get(id))
+            .is_some_and(|(t, _)| !crate::text::opens_with_pronoun(t))
+    };
+    all.sort_by_key(|l| {
+        let close = l.similarity >= strongest * LEAD_SHARE;
+        (
+            !l.overridden,
+            !(close && l.verdict == verdict),
+            !(close && self_contained(&l.before) && self_contained(&l.after)),
+        )
+    });
+    all.truncate(PAIRS_SHOWN);
+    all
 }
 
 /// A theme's verdict from its topics of both reports, each weighing its number of

@@ -108,6 +108,22 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
+/// Whether a sentence opens with a pronoun ("This means …", "They visit …", "These
+/// meetings …"): it names its matter in the sentence before, so its own words say less
+/// about what it is about.
+pub fn opens_with_pronoun(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    [
+        "it", "its", "they", "their", "them", "this", "that", "these", "those", "such", "he",
+        "she", "we",
+    ]
+    .iter()
+    .any(|p| first.eq_ignore_ascii_case(p))
+}
+
 // Sorted, for binary search.
 const STOPWORDS: &[&str] = &[
     "a",
@@ -250,6 +266,15 @@ const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_opening_with_a_pronoun_refer_back() {
+        assert!(opens_with_pronoun("This means that work is slower."));
+        assert!(opens_with_pronoun("“They visit children often.”"));
+        assert!(!opens_with_pronoun("Thresholds are applied well."));
+        assert!(!opens_with_pronoun("Thematic audits are strong."));
+        assert!(opens_with_pronoun("Their plans are clear."));
+    }
 
     #[test]
     fn stopwords_are_sorted() {

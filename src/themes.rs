@@ -264,24 +264,11 @@ pub struct Assignment {
 /// Sentences that lean on the one before: "These ...", "However, ...", "They ...".
 fn leans_back(text: &str) -> bool {
     let first = words(text).into_iter().next().unwrap_or_default();
-    matches!(
-        first.as_str(),
-        "these"
-            | "this"
-            | "they"
-            | "their"
-            | "it"
-            | "its"
-            | "such"
-            | "however"
-            | "but"
-            | "thus"
-            | "although"
-            | "while"
-            | "as"
-            | "this,"
-            | "those"
-    )
+    crate::text::opens_with_pronoun(text)
+        || matches!(
+            first.as_str(),
+            "however" | "but" | "thus" | "although" | "while" | "as"
+        )
 }
 
 const MAX_THEMES_PER_FINDING: usize = 4;

@@ -238,15 +238,19 @@ pub struct PhraseCounts {
     total: usize,
     /// Each counted text's phrases, so naming a topic does not find them again.
     seen: HashMap<String, Vec<(String, String)>>,
+    /// Per word: (times used, times used as the last word of a noun phrase).
+    heads: HashMap<String, (usize, usize)>,
 }
 
 impl PhraseCounts {
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> PhraseCounts {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut heads: HashMap<String, (usize, usize)> = HashMap::new();
         let mut total = 0;
         for text in texts {
             total += 1;
+            count_heads(text, &mut heads);
             let found = phrases(text);
             let keys: HashSet<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
             for k in keys {
@@ -258,7 +262,24 @@ impl PhraseCounts {
             counts,
             total,
             seen,
+            heads,
         }
+    }
+
+    /// Whether the reports use `word` as a noun often enough for it to end a name:
+    /// "available", "diverse", "maintain" and "told" end no matter's name, though they
+    /// are no stop words. Unknown words pass.
+    fn ends_names(&self, word: &str) -> bool {
+        self.heads
+            .get(word)
+            .is_none_or(|&(uses, head)| head as f32 >= HEAD_SHARE * uses as f32)
+    }
+
+    /// Whether a surface form's last word may end a name (a hyphenated compound always
+    /// may: "out-of-hours").
+    fn names_a_matter(&self, form: &str) -> bool {
+        let last = form.split_whitespace().last().unwrap_or_default();
+        last.contains('-') || words(last).last().is_none_or(|w| self.ends_names(w))
     }
 
     /// The phrases of a text (found once when it was counted).
@@ -275,6 +296,35 @@ impl PhraseCounts {
     }
 }
 
+/// A word ends names when at least this share of its uses are the last word of a noun
+/// phrase.
+const HEAD_SHARE: f32 = 0.35;
+/// Words after which a noun phrase starts: determiners, possessives, prepositions.
+const OPENS_NOUN_PHRASE: &[&str] = &[
+    "the", "a", "an", "their", "its", "his", "her", "our", "this", "these", "those", "each",
+    "every", "any", "no", "of", "for", "in", "with", "on", "about", "and", "from", "by",
+];
+
+/// Counts each word's uses in `text`, and those where it ends a noun phrase: followed by
+/// a small word or the end of a clause, and preceded by a naming word or a word that
+/// opens a noun phrase ("the quality | of", "personal advisers | .", not "is | available").
+fn count_heads(text: &str, heads: &mut HashMap<String, (usize, usize)>) {
+    for clause in text.split([',', ';', ':', '(', ')', '.', '\u{2013}', '\u{2014}']) {
+        let ws = words(clause);
+        for (i, w) in ws.iter().enumerate() {
+            let next_small = ws.get(i + 1).is_none_or(|n| is_stopword(n));
+            let prev_opens = i == 0
+                || OPENS_NOUN_PHRASE.contains(&ws[i - 1].as_str())
+                || !is_stopword(&ws[i - 1]);
+            let entry = heads.entry(w.clone()).or_default();
+            entry.0 += 1;
+            if next_small && prev_opens {
+                entry.1 += 1;
+            }
+        }
+    }
+}
+
 /// Candidate names in a text: runs of naming words (no stop word at either end, no
 /// judging word) of one to four words, as (stemmed key, surface form).
 fn phrases(text: &str) -> Vec<(String, String)> {
@@ -287,17 +337,36 @@ fn phrases(text: &str) -> Vec<(String, String)> {
 /// [`phrases`] within one stretch of text free of punctuation. A hyphenated compound
 /// ("out-of-hours") is one word of a name.
 fn clause_phrases(text: &str) -> Vec<(String, String)> {
-    let ws: Vec<String> = text
+    // (word, its surface form: a possessive keeps its "’s", "children’s lives").
+    let (ws, surfaces): (Vec<String>, Vec<String>) = text
         .split_whitespace()
         .flat_map(|w| {
             if w.contains('-') && w.chars().any(char::is_alphabetic) {
                 let joined = words(w).join("-");
-                (!joined.is_empty()).then_some(joined).into_iter().collect()
+                (!joined.is_empty())
+                    .then(|| (joined.clone(), joined))
+                    .into_iter()
+                    .collect()
             } else {
-                words(w)
+                let found = words(w);
+                let trimmed = w
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .replace('\u{2019}', "'");
+                let possessive = found.len() == 1 && trimmed.to_lowercase().ends_with("'s");
+                found
+                    .into_iter()
+                    .map(|x| {
+                        let surface = if possessive {
+                            format!("{x}\u{2019}s")
+                        } else {
+                            x.clone()
+                        };
+                        (x, surface)
+                    })
+                    .collect::<Vec<_>>()
             }
         })
-        .collect();
+        .unzip();
     // Per word, once: (may name, may join, may end a name, stem).
     let kinds: Vec<(bool, bool, bool, String)> = ws
         .iter()
@@ -332,7 +401,7 @@ fn clause_phrases(text: &str) -> Vec<(String, String)> {
                 key.push_str(stem);
             }
             if *ends {
-                out.push((key.clone(), ws[start..=end].join(" ")));
+                out.push((key.clone(), surfaces[start..=end].join(" ")));
             }
         }
     }
@@ -436,7 +505,7 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
             })
     };
     if let Some(name) = members.first().and_then(|t| subject(t)) {
-        if shares_a_word(&name) {
+        if shares_a_word(&name) && counts.names_a_matter(&name) {
             return capitalise(&name);
         }
     }
@@ -461,6 +530,7 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
     let members = (before.len() + after.len()).max(1) as f32;
     let best = seen
         .iter()
+        .filter(|(_, (_, _, forms))| forms.keys().any(|f| counts.names_a_matter(f)))
         .map(|(key, (b, a, forms))| {
             let share = (b + a) as f32 / members;
             let both = if *b > 0 && *a > 0 { 1.5 } else { 1.0 };
@@ -521,6 +591,27 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.contains(&"hours".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn names_end_on_words_the_reports_use_as_nouns_and_keep_possessives() {
+        let counts = PhraseCounts::new(
+            [
+                "The service is available to families.",
+                "Help is available when it is needed.",
+                "The quality of plans is good.",
+                "Plans are reviewed, and children’s lives improve.",
+            ]
+            .into_iter(),
+        );
+        assert!(!counts.names_a_matter("service available"));
+        assert!(counts.names_a_matter("quality of plans"));
+        assert!(counts.names_a_matter("out-of-hours"));
+        let found: Vec<String> = phrases("Children’s lives improve.")
+            .into_iter()
+            .map(|(_, surface)| surface)
+            .collect();
+        assert!(found.contains(&"children’s lives".to_string()), "{found:?}");
     }
 
     #[test]

@@ -198,7 +198,7 @@ fn later_concern(c: &Comparison, tp: &Topic) -> bool {
 
 /// Pairs below this similarity are weak matches: the briefing names their topic but does
 /// not quote them (the page marks them).
-pub const WEAK_MATCH: f32 = 0.15;
+pub const WEAK_MATCH: f32 = 0.2;
 
 #[cfg(test)]
 mod tests {
