@@ -1,7 +1,9 @@
 //! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
-//! documents off the page's main thread, so the page stays responsive. Built by Trunk as a
-//! separate bundle with the engine's `pdf` and `docx` readers (index.html,
-//! `data-type="worker"`); the page bundle leaves them out. Messages: `src/app/protocol.rs`.
+//! documents off the page's main thread, so the page stays responsive; also reads `.qdc`
+//! codebooks. Built by Trunk as a separate bundle with the engine's `pdf` and `docx`
+//! readers and its `.qdc` reader (`qdc`) (index.html, `data-type="worker"`); the page
+//! bundle leaves them out, which keeps it small. The Word briefing has a worker of its own
+//! (`src/word.rs`), started only when asked for. Messages: `src/app/protocol.rs`.
 //!
 //! The engine's calls are synchronous, so progress is reported between stages (received,
 //! text extracted, findings found; comparing): the engine has no per-page hook yet.
@@ -115,7 +117,27 @@ mod imp {
                         .as_string()
                         .and_then(|s| serde_json::from_str::<Document>(&s).ok())
                 };
-                run_compare(scope, job, doc(1), doc(2));
+                // No third part: the built-in codebook. A part that doesn't parse is a
+                // defect of the page, said rather than silently replaced.
+                let codebook = match message.get(3).as_string() {
+                    None => Ok(Codebook::builtin()),
+                    Some(s) => serde_json::from_str::<Codebook>(&s)
+                        .map_err(|_| "the codebook did not reach the worker intact.".to_string()),
+                };
+                run_compare(scope, job, doc(1), doc(2), codebook);
+            }
+            // The Word writer is a worker of its own (src/word.rs).
+            Request::Docx { job } => {
+                let error = Some("the Word briefing is made by the Word writer.".to_string());
+                post(scope, &Reply::Docx { job, error }, None);
+            }
+            Request::Codebook { job, name } => {
+                let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
+                let (error, json) = match report_compare::codebook::from_bytes(&bytes, &name) {
+                    Ok(book) => (None, Some(serde_json::to_string(&book).unwrap_or_default())),
+                    Err(e) => (Some(e), None),
+                };
+                post(scope, &Reply::Codebook { job, error }, json);
             }
         }
     }
@@ -188,7 +210,20 @@ mod imp {
         job: u32,
         before: Option<Document>,
         after: Option<Document>,
+        codebook: Result<Codebook, String>,
     ) {
+        let codebook = match codebook {
+            Ok(book) => book,
+            Err(e) => {
+                let reply = Reply::Compared {
+                    job,
+                    millis: 0.0,
+                    error: Some(e),
+                };
+                post(scope, &reply, None);
+                return;
+            }
+        };
         let (Some(before), Some(after)) = (before, after) else {
             post(
                 scope,
@@ -212,7 +247,7 @@ mod imp {
             None,
         );
         let started = now();
-        let comparison = compare(&before, &after, &Codebook::builtin());
+        let comparison = compare(&before, &after, &codebook);
         let millis = now() - started;
         let json = serde_json::to_string(&comparison).unwrap_or_default();
         post(
