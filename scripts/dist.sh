@@ -15,7 +15,8 @@ if ! trunk build --release --dist "$OUT" >"$log" 2>&1; then
 fi
 # Strict CSP: hashes of Trunk's inline bootstrap instead of 'unsafe-inline'.
 node "$ROOT/scripts/csp.mjs" "$OUT/index.html" >>"$log" || die "CSP step failed (log: $log)"
-# Two wasm files: the page's, and the worker's (which has the PDF and Word readers).
+# Three wasm files: the page's, the worker's (which has the PDF and Word readers), and the
+# Word writer's (loaded only when a Word briefing is asked for).
 sizes() { # sizes FILE: "RAW, GZ gzip -9"
   echo "$(kb "$(wc -c <"$1")"), $(kb "$(gzip -9c "$1" | wc -c)") gzip -9"
 }
@@ -23,4 +24,5 @@ sizes() { # sizes FILE: "RAW, GZ gzip -9"
 # matches nothing would make ls fail, and pipefail would stop the script here.
 page=$(ls "$OUT"/report-compare-web*_bg.wasm | head -n 1)
 worker="$OUT/report-compare-worker_bg.wasm"
-say "built $OUT/ (page wasm $(sizes "$page"); worker wasm $(sizes "$worker"))"
+word="$OUT/report-compare-word_bg.wasm"
+say "built $OUT/ (page wasm $(sizes "$page"); worker wasm $(sizes "$worker"); Word writer wasm $(sizes "$word"))"

@@ -4,9 +4,10 @@
 # for a file, so a half-finished earlier install is redone.
 #
 #   scripts/setup.sh build   # wasm32 target, crates fetched, Trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh test    # build + rustfmt, clippy, Chromium + ChromeDriver, playwright-core
+#   scripts/setup.sh test    # build + rustfmt, clippy, Chromium + ChromeDriver, playwright-core,
+#                            # python-docx and lxml (the tests open the Word and .qdc exports)
 #
-# Everything comes from crates.io, npm or Debian's apt: nothing is downloaded from GitHub or a
+# Everything comes from crates.io, npm, PyPI or Debian's apt: nothing is downloaded from GitHub or a
 # CDN (Trunk is offline, see Trunk.toml). Logs of installs go to .tools/logs/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -138,6 +139,28 @@ ensure_playwright() {
   fi
 }
 
+# ---- Python (PyPI) ---------------------------------------------------------------------------
+# tests/open-exports.py opens the Word briefing with python-docx and validates the .qdc
+# codebook with lxml. Checked by importing them at the pinned versions.
+PYTHON_DOCX_VERSION=1.2.0
+LXML_VERSION=6.1.3
+ensure_python_readers() {
+  command -v python3 >/dev/null || die "python3 not found (the tests need it)"
+  if ! python3 -c "
+import sys, docx, lxml
+from importlib.metadata import version
+sys.exit(0 if (version('python-docx'), version('lxml')) == ('$PYTHON_DOCX_VERSION', '$LXML_VERSION') else 1)
+" >/dev/null 2>&1; then
+    local pip=(python3 -m pip install --quiet --disable-pip-version-check)
+    # A Debian-managed Python refuses plain installs (PEP 668): then into the user's site.
+    if python3 -c 'import sys, sysconfig, os; sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")) else 1)'; then
+      pip+=(--user --break-system-packages)
+    fi
+    install_step "python-docx $PYTHON_DOCX_VERSION and lxml $LXML_VERSION (pip)" pip "" \
+      "${pip[@]}" "python-docx==$PYTHON_DOCX_VERSION" "lxml==$LXML_VERSION"
+  fi
+}
+
 # Sourced (e.g. to try one step by hand): define the steps, run none.
 [[ "${BASH_SOURCE[0]}" == "$0" ]] || return 0
 
@@ -151,4 +174,5 @@ if [ "$MODE" = test ]; then
   ensure_components
   ensure_chromium
   ensure_playwright
+  ensure_python_readers
 fi

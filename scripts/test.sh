@@ -68,6 +68,8 @@ clippy() {
   cargo clippy --target wasm32-unknown-unknown --bin report-compare-web -- -D warnings || rc=1
   # the Web Worker, with the PDF and Word readers as Trunk builds it
   cargo clippy --target wasm32-unknown-unknown --bin report-compare-worker -- -D warnings || rc=1
+  # the Word writer's worker, started only when a Word briefing is asked for
+  cargo clippy --target wasm32-unknown-unknown --bin report-compare-word -- -D warnings || rc=1
   # --profile test lints the #[cfg(test)] code of the app too
   cargo clippy --target wasm32-unknown-unknown --profile test \
     --bin report-compare-web --test web -- -D warnings || rc=1

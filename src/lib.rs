@@ -2,6 +2,7 @@
 //! and to wasm (the Yew app) unchanged.
 
 pub mod align;
+pub mod codebook;
 pub mod compare;
 pub mod diff;
 pub mod export;

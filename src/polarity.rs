@@ -42,6 +42,10 @@ const POSITIVE: &[&str] = &[
     "prompt",
     "robust",
     "thorough",
+    // "assessments fully consider …": doing all of a thing is praise, and "not fully" its lack.
+    "fulli",
+    // "their needs are understood": being understood is what a report praises.
+    "understood",
     "comprehens",
     "success",
     "swift",
@@ -484,7 +488,14 @@ const TENTATIVE_PHRASES: &[&str] = &[
     "early stages",
     "gradually",
     "some progress",
-    "emerging",
+    // "practice is emerging", not "families who have emerging needs".
+    "is emerging",
+    "are emerging",
+    "still emerging",
+    "only emerging",
+    "emerging strength",
+    "emerging practice",
+    "emerging impact",
     "in its infancy",
     "too early to",
     "too soon to",
@@ -517,6 +528,8 @@ const UNITS: &[&str] = &[
 /// Words after which praise describes an aim, not what is so ("to ensure consistency").
 const PURPOSE: &[&[&str]] = &[
     &["to", "ensure"],
+    &["should", "ensure"],
+    &["must", "ensure"],
     &["to", "improve"],
     &["to", "strengthen"],
     &["to", "drive"],
@@ -932,6 +945,9 @@ fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
         }
     }
     let mut purpose_until = 0;
+    // Where the first aim starts: a negation before it does not reach into it ("do not
+    // always include a focus on histories to ensure an understanding of vulnerabilities").
+    let mut purpose_from = hi;
     let mut consumed = vec![false; t.len()];
     for i in lo..hi {
         // An aim runs to the end of the part.
@@ -940,6 +956,7 @@ fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
             .any(|p| i + p.len() <= hi && starts_with(t, i, p))
         {
             purpose_until = hi;
+            purpose_from = purpose_from.min(i);
         }
         if claimed[i] || consumed[i] {
             continue;
@@ -1001,8 +1018,9 @@ fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
             items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
         }
     }
-    let clause_rest = |k: usize| (k + 1..hi).take_while(move |&j| t[j].clause == t[k].clause);
-    let sub_rest = |k: usize| (k + 1..hi).take_while(move |&j| t[j].sub == t[k].sub);
+    let reach = |k: usize| if k < purpose_from { purpose_from } else { hi };
+    let clause_rest = |k: usize| (k + 1..reach(k)).take_while(move |&j| t[j].clause == t[k].clause);
+    let sub_rest = |k: usize| (k + 1..reach(k)).take_while(move |&j| t[j].sub == t[k].sub);
     // Quantifiers: a minority marks an exception; "few" denies; "most" counts.
     for i in lo..hi {
         let prev = i.checked_sub(1).map(|j| t[j].w.as_str());
@@ -1101,7 +1119,7 @@ fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
             .iter()
             .any(|it| it.at > k && it.at < local_end && !it.latent && !it.fixed);
         for it in items.iter_mut() {
-            if it.fixed || it.at <= k || it.at >= hi || t[it.at].clause != t[k].clause {
+            if it.fixed || it.at <= k || it.at >= reach(k) || t[it.at].clause != t[k].clause {
                 continue;
             }
             if it.at >= 1 && t[it.at - 1].w == "only" {
@@ -1436,6 +1454,54 @@ mod tests {
         ] {
             assert_eq!(classify(text, false), Concern, "{text}");
         }
+    }
+
+    #[test]
+    fn a_negation_does_not_reach_into_an_aim() {
+        // The vulnerabilities are what the understanding is of, not what is denied.
+        assert_eq!(
+            classify(
+                "Assessments do not always include sufficient focus on histories to ensure an \
+                 in-depth understanding of children’s needs and vulnerabilities.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "Leaders should ensure that plans are fully reviewed.",
+                false
+            ),
+            Neutral
+        );
+    }
+
+    #[test]
+    fn doing_a_thing_fully_is_praise_and_emerging_needs_are_no_hedge() {
+        assert_eq!(
+            classify(
+                "Assessments fully consider children’s circumstances and their history.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(classify("Plans are not fully implemented.", false), Concern);
+        assert_eq!(
+            classify(
+                "The health needs of care leavers are understood by PAs.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(classify("Their needs are not understood.", false), Concern);
+        assert_eq!(
+            classify(
+                "A multi-agency team is available to support families who have emerging needs.",
+                false
+            ),
+            Neutral
+        );
+        assert_eq!(classify("Practice in this area is emerging.", false), Mixed);
     }
 
     #[test]

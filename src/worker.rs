@@ -1,8 +1,10 @@
 //! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
 //! documents (or builds a series of three or more) off the page's main thread, so the
-//! page stays responsive. Built by Trunk as a
-//! separate bundle with the engine's `pdf` and `docx` readers (index.html,
-//! `data-type="worker"`); the page bundle leaves them out. Messages: `src/app/protocol.rs`.
+//! page stays responsive; also reads `.qdc`
+//! codebooks. Built by Trunk as a separate bundle with the engine's `pdf` and `docx`
+//! readers and its `.qdc` reader (`qdc`) (index.html, `data-type="worker"`); the page
+//! bundle leaves them out, which keeps it small. The Word briefing has a worker of its own
+//! (`src/word.rs`), started only when asked for. Messages: `src/app/protocol.rs`.
 //!
 //! The engine's calls are synchronous, so progress is reported between stages (received,
 //! text extracted, findings found; comparing): the engine has no per-page hook yet.
@@ -117,10 +119,37 @@ mod imp {
                         .as_string()
                         .and_then(|s| serde_json::from_str::<Document>(&s).ok())
                 };
-                run_compare(scope, job, doc(1), doc(2));
+                // No third part: the built-in codebook. A part that doesn't parse is a
+                // defect of the page, said rather than silently replaced.
+                let codebook = match message.get(3).as_string() {
+                    None => Ok(Codebook::builtin()),
+                    Some(s) => serde_json::from_str::<Codebook>(&s)
+                        .map_err(|_| "the codebook did not reach the worker intact.".to_string()),
+                };
+                run_compare(scope, job, doc(1), doc(2), codebook);
+            }
+            // The Word writer is a worker of its own (src/word.rs).
+            Request::Docx { job } => {
+                let error = Some("the Word briefing is made by the Word writer.".to_string());
+                post(scope, &Reply::Docx { job, error }, None);
+            }
+            Request::Codebook { job, name } => {
+                let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
+                let (error, json) = match report_compare::codebook::from_bytes(&bytes, &name) {
+                    Ok(book) => (None, Some(serde_json::to_string(&book).unwrap_or_default())),
+                    Err(e) => (Some(e), None),
+                };
+                post(scope, &Reply::Codebook { job, error }, json);
             }
             Request::Series { job } => {
-                let docs: Option<Vec<Document>> = (1..message.length())
+                // First part: the codebook's JSON, or "" for the built-in one; then the
+                // reports, in the order to compare them.
+                let codebook = match message.get(1).as_string().as_deref() {
+                    None | Some("") => Ok(Codebook::builtin()),
+                    Some(s) => serde_json::from_str::<Codebook>(s)
+                        .map_err(|_| "the codebook did not reach the worker intact.".to_string()),
+                };
+                let docs: Option<Vec<Document>> = (2..message.length())
                     .map(|i| {
                         message
                             .get(i)
@@ -128,7 +157,7 @@ mod imp {
                             .and_then(|s| serde_json::from_str::<Document>(&s).ok())
                     })
                     .collect();
-                run_series(scope, job, docs);
+                run_series(scope, job, docs, codebook);
             }
         }
     }
@@ -137,7 +166,12 @@ mod imp {
     /// are not neighbours compared for matters that came back. The reply carries the
     /// series without its steps first, then each step, so the page can show the overview
     /// after parsing only that.
-    fn run_series(scope: &DedicatedWorkerGlobalScope, job: u32, docs: Option<Vec<Document>>) {
+    fn run_series(
+        scope: &DedicatedWorkerGlobalScope,
+        job: u32,
+        docs: Option<Vec<Document>>,
+        codebook: Result<Codebook, String>,
+    ) {
         let fail = |error: String| {
             post(
                 scope,
@@ -152,6 +186,10 @@ mod imp {
         let Some(docs) = docs else {
             return fail("the reports did not reach the worker intact.".into());
         };
+        let codebook = match codebook {
+            Ok(book) => book,
+            Err(e) => return fail(e),
+        };
         let name = |d: &Document| match &d.date {
             Some(date) => date.iso.chars().take(4).collect(),
             None => d.name.clone(),
@@ -159,7 +197,7 @@ mod imp {
         let refs: Vec<&Document> = docs.iter().collect();
         let steps = refs.len().saturating_sub(1) as u32;
         let started = now();
-        let built = series::build_in_order(&refs, &Codebook::builtin(), &mut |stage| {
+        let built = series::build_in_order(&refs, &codebook, &mut |stage| {
             let (label, done) = match stage {
                 series::Stage::Step { step, steps } => (
                     format!(
@@ -281,7 +319,20 @@ mod imp {
         job: u32,
         before: Option<Document>,
         after: Option<Document>,
+        codebook: Result<Codebook, String>,
     ) {
+        let codebook = match codebook {
+            Ok(book) => book,
+            Err(e) => {
+                let reply = Reply::Compared {
+                    job,
+                    millis: 0.0,
+                    error: Some(e),
+                };
+                post(scope, &reply, None);
+                return;
+            }
+        };
         let (Some(before), Some(after)) = (before, after) else {
             post(
                 scope,
@@ -305,7 +356,7 @@ mod imp {
             None,
         );
         let started = now();
-        let comparison = compare(&before, &after, &Codebook::builtin());
+        let comparison = compare(&before, &after, &codebook);
         let millis = now() - started;
         let json = serde_json::to_string(&comparison).unwrap_or_default();
         post(

@@ -91,6 +91,41 @@ fn compare_and_corrections_run_in_the_browser() {
     assert_eq!(back, o);
 }
 
+/// The exports the worker and the page make, in the browser: the Word file (a zip with
+/// the briefing's text), the HTML briefing (text escaped) and the codebook there and back.
+#[wasm_bindgen_test]
+fn briefings_and_the_codebook_are_made_in_the_browser() {
+    use report_compare::codebook;
+    use report_compare::compare::{compare, Verdict};
+    use report_compare::export::{docx, html, qdc};
+    use report_compare::ingest::ingest;
+    use report_compare::overrides::{Edit, Overrides};
+    use report_compare::themes::Codebook;
+
+    let before = ingest(EARLIER.as_bytes(), "2021.txt").unwrap();
+    let after = ingest(LATER.as_bytes(), "2023.txt").unwrap();
+    let c = compare(&before, &after, &Codebook::builtin());
+    let mut o = Overrides::default();
+    o.push(Edit::ThemeVerdict {
+        theme: c.themes[0].id.clone(),
+        verdict: Verdict::Mixed,
+        note: Some("<i>seen</i> & checked".into()),
+    });
+    let word = docx::corrected(&c, &o).unwrap();
+    assert_eq!(&word[..4], b"PK\x03\x04");
+    assert_eq!(
+        word,
+        docx::corrected(&c, &o).unwrap(),
+        "same bytes every time"
+    );
+    let page = html::corrected(&c, &o);
+    assert!(page.contains("&lt;i&gt;seen&lt;/i&gt; &amp; checked") && !page.contains("<i>"));
+    let book = Codebook::builtin();
+    let text = qdc::to_qdc(&book, None, Some(&c));
+    let back = codebook::read(&text, "seed.qdc").unwrap();
+    assert_eq!(back.themes[..book.themes.len()], book.themes[..]);
+}
+
 /// The same engine the worker runs, in the browser: every small hostile file is read or
 /// refused as its kind calls for, and nothing panics (a panic here is a dead worker).
 #[wasm_bindgen_test]

@@ -106,12 +106,23 @@ pub fn save(key: &str, value: Option<&str>) -> bool {
 
 /// Offers `text` as a file download (Blob + object URL + a temporary `<a download>`).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    offer(name, mime, &JsValue::from_str(text))
+}
+
+/// Offers bytes (the Word briefing, from the worker) as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), String> {
+    offer(name, mime, bytes)
+}
+
+/// `part`: a string or a `Uint8Array`; the Blob constructor takes either (web-sys types
+/// the sequence as strings, JavaScript doesn't mind).
+fn offer(name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let fail = |e: JsValue| format!("The download could not start ({}).", js_message(&e));
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let link: HtmlAnchorElement = document

@@ -24,6 +24,7 @@ use js_sys::{Array, ArrayBuffer, Function, Promise, Uint8Array};
 use report_compare::compare::{compare as engine_compare, Comparison};
 use report_compare::findings;
 use report_compare::ingest::{self, Document};
+use report_compare::overrides::Overrides;
 use report_compare::themes::Codebook;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -254,7 +255,11 @@ fn on_reply(message: Array) {
             }
             return;
         }
-        Reply::Read { job, .. } | Reply::Compared { job, .. } | Reply::Series { job, .. } => job,
+        Reply::Read { job, .. }
+        | Reply::Compared { job, .. }
+        | Reply::Series { job, .. }
+        | Reply::Docx { job, .. }
+        | Reply::Codebook { job, .. } => job,
     };
     if let Some(p) = CLIENT.with(|c| c.borrow_mut().pending.remove(&job)) {
         let _ = p.resolve.call1(&JsValue::NULL, &message);
@@ -395,17 +400,22 @@ fn read_reply(message: &Array) -> Read {
     Read { hash, read }
 }
 
-/// Compares two documents: in the worker, or on the page when there is none. Returns
-/// the comparison and the milliseconds the engine took.
-pub async fn compare(before: &Document, after: &Document) -> Result<(Comparison, f64), Stopped> {
+/// Compares two documents with `codebook` (None: the built-in one): in the worker, or on
+/// the page when there is none. Returns the comparison and the milliseconds the engine took.
+pub async fn compare(
+    before: &Document,
+    after: &Document,
+    codebook: Option<&Codebook>,
+) -> Result<(Comparison, f64), Stopped> {
     if available() {
         let json = |d: &Document| JsValue::from_str(&serde_json::to_string(d).unwrap_or_default());
-        let reply = request(
-            |job| Request::Compare { job },
-            Array::of2(&json(before), &json(after)),
-            Array::new(),
-        )
-        .await;
+        let payload = Array::of2(&json(before), &json(after));
+        if let Some(book) = codebook {
+            payload.push(&JsValue::from_str(
+                &serde_json::to_string(book).unwrap_or_default(),
+            ));
+        }
+        let reply = request(|job| Request::Compare { job }, payload, Array::new()).await;
         match reply {
             Ok(message) => {
                 // The answer arrived in the message's task; parse it in a task of its own.
@@ -431,6 +441,161 @@ pub async fn compare(before: &Document, after: &Document) -> Result<(Comparison,
         }
     }
     let started = io::now();
-    let comparison = engine_compare(before, after, &Codebook::builtin());
+    let builtin;
+    let book = match codebook {
+        Some(b) => b,
+        None => {
+            builtin = Codebook::builtin();
+            &builtin
+        }
+    };
+    let comparison = engine_compare(before, after, book);
     Ok((comparison, io::now() - started))
+}
+
+/// The Word writer's loader (Trunk's `data-loader-shim`, next to index.html).
+pub const WORD_URL: &str = "./report-compare-word_loader.js";
+
+/// The Word briefing of `base` with the person's corrections: made by the Word writer, a
+/// worker started for this one request and ended after it (docx-rs stays out of the page
+/// and the reading worker, and nobody downloads it who never asks), or on the page when it
+/// has the writer itself (the tests) and no worker can run.
+pub async fn docx(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
+    if available() {
+        match word_worker(base, corrections).await {
+            Err(Stopped::Failed(r)) if r == "page" => {}
+            done => return done,
+        }
+    }
+    docx_here(base, corrections)
+}
+
+async fn word_worker(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
+    let Ok(worker) = Worker::new(WORD_URL) else {
+        return Err(Stopped::Failed("page".into()));
+    };
+    let header = serde_json::to_string(&Request::Docx { job: 1 }).unwrap_or_default();
+    let payload = Array::of3(
+        &JsValue::from_str(&header),
+        &JsValue::from_str(&serde_json::to_string(base).unwrap_or_default()),
+        &JsValue::from_str(&corrections.to_json()),
+    );
+    let mut parts = None;
+    let promise = Promise::new(&mut |resolve, reject| parts = Some((resolve, reject)));
+    let Some((resolve, reject)) = parts else {
+        return Err(Stopped::Failed("the Word writer could not start.".into()));
+    };
+    // Whether it said Ready: an error before that means it could not start at all.
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_message = {
+        let (worker, started) = (worker.clone(), started.clone());
+        Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let message = Array::from(&e.data());
+            let header = message.get(0).as_string().unwrap_or_default();
+            match serde_json::from_str::<Reply>(&header) {
+                Ok(Reply::Ready { .. }) => {
+                    started.set(true);
+                    let _ = worker.post_message(&payload);
+                }
+                Ok(Reply::Docx { .. }) => {
+                    let _ = resolve.call1(&JsValue::NULL, &message);
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_error = {
+        let started = started.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            let why = if started.get() {
+                CRASHED
+            } else {
+                "not started"
+            };
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(why));
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let answer = JsFuture::from(promise).await;
+    // One request, one worker: it goes with its answer (the handlers live until here).
+    worker.terminate();
+    drop((on_message, on_error));
+    let message = match answer {
+        Ok(m) => Array::from(&m),
+        Err(e) if e.as_string().as_deref() == Some(CRASHED) => return Err(Stopped::Crashed),
+        Err(_) => {
+            return Err(Stopped::Failed(
+                "the Word writer could not start. Reload the page and try again.".into(),
+            ))
+        }
+    };
+    let header = message.get(0).as_string().unwrap_or_default();
+    match serde_json::from_str::<Reply>(&header) {
+        Ok(Reply::Docx { error: None, .. }) => Ok(Uint8Array::new(&message.get(1))),
+        Ok(Reply::Docx { error: Some(e), .. }) => Err(Stopped::Failed(e)),
+        _ => Err(Stopped::Failed("the Word file came back garbled.".into())),
+    }
+}
+
+#[cfg(feature = "word")]
+fn docx_here(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
+    report_compare::export::docx::corrected(base, corrections)
+        .map(|bytes| Uint8Array::from(bytes.as_slice()))
+        .map_err(Stopped::Failed)
+}
+
+/// Where the page has no worker (opened from a file), and no Word writer of its own.
+#[cfg(not(feature = "word"))]
+fn docx_here(_: &Comparison, _: &Overrides) -> Result<Uint8Array, Stopped> {
+    Err(Stopped::Failed("The Word briefing is made by the app’s reader (its Web Worker), which can’t run in a page opened from a file. Download the web page briefing (HTML) instead: Word opens that too.".to_string()))
+}
+
+/// Reads a codebook file (`.qdc`): in the worker, which has the XML reader, or on the page
+/// when it has one. The inner `Err` is the engine's reason the file can't be used.
+pub async fn codebook(
+    name: &str,
+    buffer: ArrayBuffer,
+) -> Result<Result<Codebook, String>, Stopped> {
+    if available() {
+        let reply = request(
+            |job| Request::Codebook {
+                job,
+                name: name.to_string(),
+            },
+            Array::of1(&buffer),
+            Array::of1(&buffer),
+        )
+        .await;
+        match reply {
+            Ok(message) => {
+                let header = message.get(0).as_string().unwrap_or_default();
+                return Ok(match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Codebook { error: Some(e), .. }) => Err(e),
+                    Ok(Reply::Codebook { error: None, .. }) => message
+                        .get(1)
+                        .as_string()
+                        .and_then(|json| serde_json::from_str::<Codebook>(&json).ok())
+                        .ok_or_else(|| "the codebook came back garbled. Try again.".to_string()),
+                    _ => Err("the codebook came back garbled. Try again.".to_string()),
+                });
+            }
+            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(e) => return Err(e),
+        }
+        if buffer.byte_length() == 0 {
+            return Err(Stopped::Failed(
+                "the reader could not start. Reload the page and try again.".into(),
+            ));
+        }
+    }
+    if cfg!(not(feature = "qdc")) {
+        return Ok(Err(
+            "codebooks are read by the app’s reader (its Web Worker), which can’t run in a page opened from a file."
+                .to_string(),
+        ));
+    }
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    Ok(report_compare::codebook::from_bytes(&bytes, name))
 }

@@ -10,12 +10,12 @@ use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::io;
-use super::state::{Entry, OrderBasis, Source};
+use super::state::{describe_codebook, Entry, OrderBasis, Source, UserCodebook};
 use super::view::{human_date, plural};
 
 /// What files the pickers offer (old Word, OpenDocument and RTF too, so the reason they
 /// can't be read is shown rather than the file being hidden).
-pub const ACCEPT: &str = ".rcmp,.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.doc,.odt,.rtf,text/plain,text/markdown,text/html";
+pub const ACCEPT: &str = ".rcmp,.qdc,.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.doc,.odt,.rtf,text/plain,text/markdown,text/html";
 
 #[derive(Properties, PartialEq)]
 pub struct LoadProps {
@@ -34,6 +34,10 @@ pub struct LoadProps {
     pub on_sample: Callback<()>,
     pub on_remove: Callback<usize>,
     pub on_swap: Callback<()>,
+    /// The person's codebook, when they dropped one.
+    pub codebook: Option<Rc<UserCodebook>>,
+    /// Back to the built-in codebook.
+    pub on_builtin: Callback<()>,
 }
 
 #[function_component(LoadPanel)]
@@ -105,7 +109,33 @@ pub fn load_panel(props: &LoadProps) -> Html {
                     on_paste={props.on_paste.clone()} on_remove={props.on_remove.clone()} />
             </div>
             <p class="order-note">{order_note}</p>
+            <CodebookLine codebook={props.codebook.clone()} on_builtin={props.on_builtin.clone()} />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CodebookProps {
+    codebook: Option<Rc<UserCodebook>>,
+    on_builtin: Callback<()>,
+}
+
+/// Which codebook the themes come from, and how to bring one's own.
+#[function_component(CodebookLine)]
+fn codebook_line(props: &CodebookProps) -> Html {
+    let on_builtin = {
+        let cb = props.on_builtin.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <p class="codebook-note muted" data-codebook="">
+            if let Some(c) = &props.codebook {
+                {"Themes from your codebook "}<strong>{c.name.clone()}</strong>{format!(" ({}). ", describe_codebook(c))}
+                <button type="button" class="button link" onclick={on_builtin}>{"Use the built-in codebook"}</button>
+            } else {
+                {"Themes from the built-in codebook (children’s services inspections). To use your own, drop a REFI-QDA codebook (.qdc, from NVivo, ATLAS.ti, MAXQDA or this app) here."}
+            }
+        </p>
     }
 }
 

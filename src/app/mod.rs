@@ -122,6 +122,42 @@ async fn read_entries(files: Vec<web_sys::File>) -> Result<Vec<Rc<Entry>>, jobs:
     Ok(entries)
 }
 
+/// A REFI-QDA codebook (by its name: no report is a `.qdc`).
+fn is_codebook_file(file: &web_sys::File) -> bool {
+    file.name().to_ascii_lowercase().ends_with(".qdc")
+}
+
+/// Reads a codebook file (in the worker) and uses it; false when it could not be used
+/// (the status line says why) or the reading was cancelled.
+async fn load_codebook(file: &web_sys::File, dispatcher: &UseReducerDispatcher<State>) -> bool {
+    let name = file.name();
+    dispatcher.dispatch(Action::Busy(Some(format!("Reading the codebook {name}…"))));
+    let read = match io::read_buffer(file).await {
+        Ok(buffer) => jobs::codebook(&name, buffer).await,
+        Err(reason) => Ok(Err(reason)),
+    };
+    dispatcher.dispatch(Action::Busy(None));
+    match read {
+        Ok(Ok(book)) => {
+            let codebook = state::UserCodebook::new(&name, book);
+            dispatcher.dispatch(Action::Codebook(Some(Rc::new(codebook))));
+            true
+        }
+        Ok(Err(reason)) => {
+            dispatcher.dispatch(Action::Say(
+                format!("Could not use the codebook: {reason}"),
+                true,
+            ));
+            false
+        }
+        Err(stopped) => {
+            let (text, error) = stopped_message(stopped, "reading the codebook");
+            dispatcher.dispatch(Action::Say(text, error));
+            false
+        }
+    }
+}
+
 fn engine_entry(name: &str, read: jobs::Read, source: Source) -> Entry {
     Entry::from_engine(name, read.hash, source, read.read)
 }
@@ -146,7 +182,12 @@ pub fn app() -> Html {
     let series = use_reducer(series::SeriesState::default);
     share::use_share_link(state.dispatcher(), series.dispatcher());
     let progress = use_state(|| None::<jobs::Progress>);
-    series::use_series_compare(&series, state.dispatcher(), progress.clone());
+    series::use_series_compare(
+        &series,
+        state.dispatcher(),
+        state.codebook.clone(),
+        progress.clone(),
+    );
     series::use_embed_result(&series);
     // Bumped by "Compare them" (after a cancelled comparison) to compare the same pair again.
     let attempt = use_state(|| 0u32);
@@ -205,15 +246,22 @@ pub fn app() -> Html {
         });
     }
 
-    // Compare whenever the ordered pair of readable reports changes.
+    // Compare whenever the ordered pair of readable reports, or the codebook, changes.
     {
         let state = state.clone();
         let progress = progress.clone();
         let compare_stopped = compare_stopped.clone();
-        use_effect_with((state.pair_ids(), *attempt), move |(ids, _)| {
-            let done = state.outcome.as_ref().map(|o| o.pair);
+        let key = (state.pair_ids(), *attempt, state.codebook_id());
+        use_effect_with(key, move |(ids, _, codebook)| {
+            let done = state.outcome.as_ref().map(|o| (o.pair, o.codebook_id()));
+            let codebook = *codebook;
+            // A shared comparison can't be made again (its files aren't here).
+            let stale = |(pair, made_with): ((u32, u32), u32)| {
+                Some(pair) != *ids || (made_with != codebook && !state.shared())
+            };
             if let (Some(ids), Some((a, b))) = (*ids, state.pair()) {
-                if done != Some(ids) {
+                if done.is_none_or(stale) {
+                    let book = state.codebook.clone();
                     let dispatcher = state.dispatcher();
                     let progress = progress.clone();
                     let compare_stopped = compare_stopped.clone();
@@ -226,7 +274,8 @@ pub fn app() -> Html {
                         let (Some(before), Some(after)) = (a.doc(), b.doc()) else {
                             return;
                         };
-                        let (base, millis) = match jobs::compare(before, after).await {
+                        let with = book.as_ref().map(|c| &c.book);
+                        let (base, millis) = match jobs::compare(before, after, with).await {
                             Ok(done) => done,
                             Err(stopped) => {
                                 let (text, error) = stopped_message(stopped, "the comparison");
@@ -243,7 +292,8 @@ pub fn app() -> Html {
                         let overrides = io::load(&key)
                             .and_then(|text| Overrides::from_json(&text).ok())
                             .unwrap_or_default();
-                        let outcome = Outcome::new(ids, key, base, overrides, millis);
+                        let outcome =
+                            Outcome::new(ids, key, base, overrides, millis).made_with(book);
                         // The overview renders in a task of its own.
                         io::yield_now().await;
                         dispatcher.dispatch(Action::Compared(Rc::new(outcome)));
@@ -283,14 +333,28 @@ pub fn app() -> Html {
                     });
                     return;
                 }
-                if series::takes(&files, series.active()) {
-                    progress.set(None);
-                    series::load(files, series.clone(), dispatcher);
-                    return;
-                }
+                // A codebook may come alone or with the reports: it is read first, so the
+                // comparison is made with it.
+                let (codebooks, files): (Vec<_>, Vec<_>) =
+                    files.into_iter().partition(is_codebook_file);
                 let given = files.len();
                 let progress = progress.clone();
+                // Three or more reports (or any while a series is shown): a series.
+                let to_series = series::takes(&files, series.active()).then(|| series.clone());
                 spawn_local(async move {
+                    if let Some(file) = codebooks.first() {
+                        if !load_codebook(file, &dispatcher).await {
+                            return;
+                        }
+                    }
+                    if files.is_empty() {
+                        return;
+                    }
+                    if let Some(series) = to_series {
+                        progress.set(None);
+                        series::load(files, series, dispatcher);
+                        return;
+                    }
                     progress.set(None);
                     dispatcher.dispatch(Action::Busy(Some(if given == 1 {
                         "Reading the file…".to_string()
@@ -367,6 +431,10 @@ pub fn app() -> Html {
     let on_swap = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: ()| dispatcher.dispatch(Action::Swap))
+    };
+    let on_builtin = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: ()| dispatcher.dispatch(Action::Codebook(None)))
     };
     let on_edit = {
         let dispatcher = state.dispatcher();
@@ -486,7 +554,8 @@ pub fn app() -> Html {
                     basis={state.basis()} swapped={state.swapped} dragging={*dragging}
                     busy={state.busy.is_some()} compact={outcome.is_some()}
                     on_files={on_files.clone()} on_paste={on_paste} on_sample={on_sample}
-                    on_remove={on_remove} on_swap={on_swap} />
+                    on_remove={on_remove} on_swap={on_swap}
+                    codebook={state.codebook.clone()} on_builtin={on_builtin} />
                 {status.clone()}
                 if let Some(o) = &outcome {
                     <overview::Overview outcome={o.clone()} prefs={(*prefs).clone()} on_prefs={on_prefs}

@@ -1,9 +1,11 @@
 //! The messages between the page and its Web Worker (`src/worker.rs`), shared by both
 //! (the worker includes this file with `#[path]`). Each message is a JS array: a small JSON
 //! header (these types), then its payload — for `Read` the file's `ArrayBuffer`
-//! (transferred, not copied); for `Compare` the two documents' JSON (`Series`: three or
-//! more); back from the worker, the document's, the comparison's or the series' JSON as
-//! strings.
+//! (transferred, not copied); for `Compare` the two documents' JSON (and the codebook's,
+//! when the person gave one; `Series`: three or more documents, then the codebook); for
+//! `Docx` the comparison's and the corrections' JSON; back from the worker, the
+//! document's, the comparison's, the series' or the codebook's JSON as strings, or the
+//! Word file's bytes (transferred).
 
 use serde::{Deserialize, Serialize};
 
@@ -12,10 +14,17 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     /// Read a file (payload: its bytes as an `ArrayBuffer`).
     Read { job: u32, name: String },
-    /// Compare two documents (payload: earlier and later `Document` JSON).
+    /// Compare two documents (payload: earlier and later `Document` JSON, then the
+    /// `Codebook` JSON to use, or nothing for the built-in one).
     Compare { job: u32 },
-    /// Build a series (payload: three or more `Document` JSON, in the order to compare).
+    /// Build a series (payload: three or more `Document` JSON, in the order to compare,
+    /// then the `Codebook` JSON to use, or nothing for the built-in one).
     Series { job: u32 },
+    /// Make the Word briefing (payload: the engine's `Comparison` JSON and the person's
+    /// `Overrides` JSON).
+    Docx { job: u32 },
+    /// Read a codebook file (payload: its bytes as an `ArrayBuffer`).
+    Codebook { job: u32, name: String },
 }
 
 /// Worker → page.
@@ -57,6 +66,10 @@ pub enum Reply {
         millis: f64,
         error: Option<String>,
     },
+    /// The Word briefing (payload: its bytes, a `Uint8Array`), or why there is none.
+    Docx { job: u32, error: Option<String> },
+    /// A codebook read (payload: the `Codebook` JSON), or why it can't be used.
+    Codebook { job: u32, error: Option<String> },
 }
 
 /// The engine's checksum names a file's bytes (storage keys, worker replies).

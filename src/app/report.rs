@@ -1,19 +1,21 @@
-//! What leaves the screen: downloads (Markdown briefing, CSV, JSON, all with the person's
-//! corrections, made in the browser), the print view (hidden on screen; the print
-//! stylesheet shows only it; theme by theme, each topic with its strongest pair), and
-//! the list of corrections with undo.
+//! What leaves the screen: downloads (Word, HTML and Markdown briefings, CSV, JSON, all
+//! with the person's corrections, and the codebook as a REFI-QDA `.qdc`, all made in the
+//! browser; the Word file in the worker, which has the writer), the print view (hidden on
+//! screen; the print stylesheet shows only it; theme by theme, each topic with its strongest
+//! pair), and the list of corrections with undo.
 
 use std::rc::Rc;
 
 use report_compare::compare::{Comparison, Link, ThemeResult, Topic};
-use report_compare::export;
+use report_compare::export::{self, html, qdc};
 use report_compare::overrides;
+use report_compare::themes::Codebook;
 use yew::prelude::*;
 
-use super::io;
 use super::overview::side_label;
 use super::state::Outcome;
 use super::view::{finding, ordered_topics, plural, verdict_badge, verdict_short, weak_match};
+use super::{io, jobs};
 
 /// "report-compare-2021-06-18-to-2023-07-19": names the downloads.
 pub fn file_stem(c: &Comparison) -> String {
@@ -39,6 +41,25 @@ pub fn exports(props: &OutcomeProps) -> Html {
             let (base, o) = (&outcome.base, &outcome.overrides);
             let stem = file_stem(&outcome.applied);
             let (name, mime, text) = match kind {
+                "html" => (
+                    format!("{stem}.html"),
+                    "text/html;charset=utf-8",
+                    html::corrected(base, o),
+                ),
+                "qdc" => {
+                    // The codebook the comparison was made with, its topics and the themes
+                    // discovered in these reports; the person's own themes marked as theirs.
+                    let builtin = Codebook::builtin();
+                    let (book, yours) = match &outcome.codebook {
+                        Some(c) => (&c.book, Some(&c.yours)),
+                        None => (&builtin, None),
+                    };
+                    (
+                        format!("{stem}-codebook.qdc"),
+                        "application/xml",
+                        qdc::to_qdc(book, yours, Some(&outcome.applied)),
+                    )
+                }
                 "md" => (
                     format!("{stem}.md"),
                     "text/markdown;charset=utf-8",
@@ -58,6 +79,38 @@ pub fn exports(props: &OutcomeProps) -> Html {
             error.set(io::download(&name, mime, &text).err());
         })
     };
+    // The Word file is made in the worker: the button says so while it works.
+    let making = use_state(|| false);
+    let word = {
+        let (outcome, error, making) = (props.outcome.clone(), error.clone(), making.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *making {
+                return;
+            }
+            let (outcome, error, making) = (outcome.clone(), error.clone(), making.clone());
+            making.set(true);
+            error.set(None);
+            yew::platform::spawn_local(async move {
+                let made = jobs::docx(&outcome.base, &outcome.overrides).await;
+                making.set(false);
+                let name = format!("{}.docx", file_stem(&outcome.applied));
+                error.set(match made {
+                    Ok(bytes) => io::download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        &bytes,
+                    )
+                    .err(),
+                    Err(jobs::Stopped::Failed(reason)) => Some(reason),
+                    Err(jobs::Stopped::Cancelled) => Some("The Word file was cancelled.".into()),
+                    Err(jobs::Stopped::Crashed) => Some(format!(
+                        "The Word file could not be made: {}. Try again.",
+                        jobs::CRASH_REASON
+                    )),
+                });
+            });
+        })
+    };
     let print = Callback::from(|_: MouseEvent| io::print());
     let corrected = !props.outcome.overrides.is_empty();
     html! {
@@ -68,9 +121,15 @@ pub fn exports(props: &OutcomeProps) -> Html {
                 {if corrected { ", with your corrections marked." } else { "." }}
             </p>
             <div class="row-buttons">
+                <button type="button" class="button" onclick={word} aria-busy={(*making).then_some("true")}
+                    data-download-word="">
+                    if *making { {"Making the Word file…"} } else { {"Word briefing (.docx)"} }
+                </button>
+                <button type="button" class="button" onclick={download("html")}>{"Web page briefing (HTML)"}</button>
                 <button type="button" class="button" onclick={download("md")}>{"Briefing (Markdown)"}</button>
                 <button type="button" class="button" onclick={download("csv")}>{"Spreadsheet (CSV)"}</button>
                 <button type="button" class="button" onclick={download("json")}>{"Data (JSON)"}</button>
+                <button type="button" class="button" onclick={download("qdc")}>{"Codebook for NVivo, ATLAS.ti, MAXQDA (.qdc)"}</button>
                 <button type="button" class="button" onclick={print}>{"Print or save as PDF"}</button>
             </div>
             if let Some(e) = &*error {

@@ -9,6 +9,7 @@ use report_compare::compare::Comparison;
 use report_compare::findings;
 use report_compare::ingest::{self, Document};
 use report_compare::overrides::{self, Edit, Overrides};
+use report_compare::themes::Codebook;
 use yew::prelude::*;
 
 use super::io;
@@ -132,6 +133,41 @@ pub fn storage_key(earlier: u64, later: u64) -> String {
     format!("report-compare:corrections:v1:{earlier:016x}-{later:016x}")
 }
 
+/// A codebook the person gave the app (a dropped `.qdc`), used on top of the built-in one
+/// until they go back to it or close the page.
+#[derive(Debug)]
+pub struct UserCodebook {
+    /// Unique for the page's lifetime; comparisons record the one they were made with
+    /// (0: the built-in codebook).
+    pub id: u32,
+    pub name: String,
+    /// The person's codebook as read.
+    pub yours: Codebook,
+    /// The built-in codebook with theirs on top: what comparisons use.
+    pub book: Codebook,
+}
+
+impl UserCodebook {
+    pub fn new(name: &str, yours: Codebook) -> UserCodebook {
+        UserCodebook {
+            id: NEXT_ID.with(|n| {
+                let id = n.get();
+                n.set(id + 1);
+                id
+            }),
+            name: name.to_string(),
+            book: Codebook::builtin().with(yours.clone()),
+            yours,
+        }
+    }
+}
+
+impl PartialEq for UserCodebook {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
 /// A comparison of one ordered pair, with the person's corrections applied.
 #[derive(Debug)]
 pub struct Outcome {
@@ -149,6 +185,8 @@ pub struct Outcome {
     pub skipped: Vec<usize>,
     /// How long the comparison took, in milliseconds.
     pub millis: f64,
+    /// The person's codebook it was made with (None: the built-in codebook).
+    pub codebook: Option<Rc<UserCodebook>>,
 }
 
 impl PartialEq for Outcome {
@@ -175,7 +213,19 @@ impl Outcome {
             applied,
             skipped,
             millis,
+            codebook: None,
         }
+    }
+
+    /// Records the person's codebook the comparison was made with.
+    pub fn made_with(mut self, codebook: Option<Rc<UserCodebook>>) -> Outcome {
+        self.codebook = codebook;
+        self
+    }
+
+    /// The id of the codebook it was made with (0: the built-in one).
+    pub fn codebook_id(&self) -> u32 {
+        self.codebook.as_ref().map_or(0, |c| c.id)
     }
 
     fn with_overrides(&self, overrides: Overrides) -> Outcome {
@@ -189,6 +239,7 @@ impl Outcome {
             applied,
             skipped,
             millis: self.millis,
+            codebook: self.codebook.clone(),
         }
     }
 }
@@ -212,6 +263,8 @@ pub struct State {
     pub busy: Option<String>,
     pub outcome: Option<Rc<Outcome>>,
     pub message: Option<Message>,
+    /// The person's codebook, when they gave one.
+    pub codebook: Option<Rc<UserCodebook>>,
 }
 
 pub enum Action {
@@ -243,6 +296,8 @@ pub enum Action {
     },
     /// Clear the status line (e.g. when another view opens).
     Hush,
+    /// Use the person's codebook (None: back to the built-in one); compares again.
+    Codebook(Option<Rc<UserCodebook>>),
 }
 
 /// How the two reports were put in order.
@@ -296,6 +351,11 @@ impl State {
 
     pub fn pair_ids(&self) -> Option<(u32, u32)> {
         self.pair().map(|(a, b)| (a.id, b.id))
+    }
+
+    /// The id comparisons are made with now (0: the built-in codebook).
+    pub fn codebook_id(&self) -> u32 {
+        self.codebook.as_ref().map_or(0, |c| c.id)
     }
 
     /// The comparison for the reports as they are now ordered, if it is ready.
@@ -456,6 +516,7 @@ impl Reducible for State {
             busy: self.busy.clone(),
             outcome: self.outcome.clone(),
             message: self.message.clone(),
+            codebook: self.codebook.clone(),
         };
         match action {
             Action::Busy(what) => s.busy = what,
@@ -483,7 +544,7 @@ impl Reducible for State {
                 }
             }
             Action::Compared(outcome) => {
-                if Some(outcome.pair) == s.pair_ids() {
+                if Some(outcome.pair) == s.pair_ids() && outcome.codebook_id() == s.codebook_id() {
                     s.busy = None;
                     let summary = report_compare::export::headline(&outcome.applied);
                     let kept = outcome.overrides.edits.len();
@@ -546,8 +607,36 @@ impl Reducible for State {
                 s.say(message, false);
             }
             Action::Hush => s.message = None,
+            Action::Codebook(codebook) => {
+                let text = match &codebook {
+                    Some(c) => format!("Using your codebook {}: {}.", c.name, describe_codebook(c)),
+                    None => "Back to the built-in codebook.".to_string(),
+                };
+                s.codebook = codebook;
+                let next = if s.shared() {
+                    // Made elsewhere from files that aren't here: it can't be made again.
+                    " This shared comparison can’t be re-run; the codebook is used for the next reports you add."
+                } else if s.pair().is_some() {
+                    s.outcome = None;
+                    " Comparing again…"
+                } else {
+                    " It is used when you add two reports."
+                };
+                s.say(format!("{text}{next}"), false);
+            }
         }
         Rc::new(s)
+    }
+}
+
+/// "27 themes, in place of the built-in codebook" / "3 themes, added to the built-in ones".
+pub fn describe_codebook(c: &UserCodebook) -> String {
+    let themes = super::view::plural(c.yours.themes.len(), "theme", "themes");
+    match c.yours.mode {
+        report_compare::themes::Mode::Replace => {
+            format!("{themes}, in place of the built-in codebook")
+        }
+        report_compare::themes::Mode::Extend => format!("{themes}, added to the built-in ones"),
     }
 }
 

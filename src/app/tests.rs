@@ -393,6 +393,95 @@ fn a_stale_comparison_is_ignored() {
 }
 
 #[wasm_bindgen_test]
+fn a_codebook_compares_again_unless_the_comparison_was_shared() {
+    use super::state::UserCodebook;
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let s = add(Rc::default(), vec![a.clone(), b.clone()], None);
+    let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let outcome = Outcome::new(
+        (a.id, b.id),
+        String::new(),
+        base.clone(),
+        Default::default(),
+        1.0,
+    );
+    let s = reduce(s, Action::Compared(Rc::new(outcome)));
+    assert!(s.current().is_some());
+
+    let yours = Codebook::parse(
+        "[[theme]]\nid = \"morale\"\nlabel = \"Staff morale\"\nterms = [\"morale\"]\n",
+        "mine.toml",
+    )
+    .unwrap();
+    let book = Rc::new(UserCodebook::new("mine.qdc", yours));
+    assert_eq!(book.book.themes.len(), Codebook::builtin().themes.len() + 1);
+    let s = reduce(s, Action::Codebook(Some(book.clone())));
+    assert!(s.outcome.is_none(), "compared again with it");
+    assert_eq!(s.codebook_id(), book.id);
+    let said = &s.message.as_ref().unwrap().text;
+    assert!(
+        said.contains("mine.qdc: 1 theme, added to the built-in ones")
+            && said.ends_with("Comparing again…"),
+        "{said}"
+    );
+
+    // A comparison made with the old codebook, arriving late, is not shown.
+    let old = Outcome::new(
+        (a.id, b.id),
+        String::new(),
+        base.clone(),
+        Default::default(),
+        1.0,
+    );
+    let s = reduce(s, Action::Compared(Rc::new(old)));
+    assert!(s.outcome.is_none());
+    let new = Outcome::new(
+        (a.id, b.id),
+        String::new(),
+        base.clone(),
+        Default::default(),
+        1.0,
+    )
+    .made_with(Some(book.clone()));
+    let s = reduce(s, Action::Compared(Rc::new(new)));
+    assert_eq!(s.current().map(|o| o.codebook_id()), Some(book.id));
+
+    // Back to the built-in codebook.
+    let s = reduce(s, Action::Codebook(None));
+    assert!(s.outcome.is_none() && s.codebook.is_none());
+    assert!(s
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Back to the built-in codebook."));
+
+    // A shared comparison can't be made again: it stays.
+    let shared = [
+        Rc::new(Entry::shared("2021.txt", 1, a.doc().unwrap().clone(), 3)),
+        Rc::new(Entry::shared("2023.txt", 2, b.doc().unwrap().clone(), 3)),
+    ];
+    let ids = (shared[0].id, shared[1].id);
+    let s = reduce(
+        s,
+        Action::Open {
+            entries: shared,
+            outcome: Rc::new(Outcome::new(
+                ids,
+                String::new(),
+                base,
+                Default::default(),
+                1.0,
+            )),
+            message: "Opened.".into(),
+        },
+    );
+    let s = reduce(s, Action::Codebook(Some(book)));
+    assert!(s.current().is_some(), "the shared comparison stays");
+    assert!(s.message.as_ref().unwrap().text.contains("can’t be re-run"));
+}
+
+#[wasm_bindgen_test]
 fn small_helpers() {
     assert_eq!(human_date("2021-06-18"), "18 June 2021");
     assert_eq!(human_date("2022-07"), "July 2022");

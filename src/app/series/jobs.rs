@@ -17,11 +17,18 @@ fn garbled() -> Stopped {
     Stopped::Failed("the series came back garbled.".into())
 }
 
-/// Builds the series of `docs` (in the order to compare them): the series and the
-/// milliseconds the engine took.
-pub async fn build(docs: &[&Document]) -> Result<(Series, f64), Stopped> {
+/// Builds the series of `docs` (in the order to compare them) with `codebook` (None: the
+/// built-in one): the series and the milliseconds the engine took.
+pub async fn build(
+    docs: &[&Document],
+    codebook: Option<&Codebook>,
+) -> Result<(Series, f64), Stopped> {
     if jobs::available() {
-        let payload = Array::new();
+        // The codebook first ("" for the built-in one), then the reports.
+        let book = codebook.map_or(String::new(), |b| {
+            serde_json::to_string(b).unwrap_or_default()
+        });
+        let payload = Array::of1(&JsValue::from_str(&book));
         for d in docs {
             payload.push(&JsValue::from_str(
                 &serde_json::to_string(d).unwrap_or_default(),
@@ -36,7 +43,15 @@ pub async fn build(docs: &[&Document]) -> Result<(Series, f64), Stopped> {
         }
     }
     let started = io::now();
-    let built = series::build_in_order(docs, &Codebook::builtin(), &mut |_| {})
+    let builtin;
+    let book = match codebook {
+        Some(b) => b,
+        None => {
+            builtin = Codebook::builtin();
+            &builtin
+        }
+    };
+    let built = series::build_in_order(docs, book, &mut |_| {})
         .map_err(|e| Stopped::Failed(format!("{e}.")))?;
     Ok((built, io::now() - started))
 }

@@ -45,6 +45,8 @@ pub struct SeriesOutcome {
     /// Bumped whenever a step's outcome arrives or is corrected.
     pub revision: u32,
     pub millis: f64,
+    /// The person's codebook it was made with (None: the built-in one).
+    pub codebook: Option<Rc<state::UserCodebook>>,
 }
 
 impl PartialEq for SeriesOutcome {
@@ -61,7 +63,13 @@ impl SeriesOutcome {
             series: Rc::new(series),
             revision: 0,
             millis,
+            codebook: None,
         }
+    }
+
+    /// The id of the codebook it was made with (0: the built-in one).
+    pub fn codebook_id(&self) -> u32 {
+        self.codebook.as_ref().map_or(0, |c| c.id)
     }
 
     fn with_step(&self, step: usize, outcome: Rc<Outcome>) -> SeriesOutcome {
@@ -75,6 +83,7 @@ impl SeriesOutcome {
             steps,
             revision: self.revision + 1,
             millis: self.millis,
+            codebook: self.codebook.clone(),
         }
     }
 }
@@ -200,6 +209,7 @@ pub fn step_outcome(
         overrides,
         skipped: Vec::new(),
         millis: 0.0,
+        codebook: None,
     }
 }
 
@@ -208,6 +218,7 @@ fn recorrected(o: &Outcome, overrides: Overrides) -> Outcome {
     Outcome {
         revision: o.revision + 1,
         ..Outcome::new(o.pair, o.key.clone(), o.base.clone(), overrides, o.millis)
+            .made_with(o.codebook.clone())
     }
 }
 
@@ -491,20 +502,29 @@ pub fn step_href(step: usize, theme: &str, topic: &str) -> String {
     format!("#/step/{step}/theme/{}/topic/{}", enc(theme), enc(topic))
 }
 
-/// Builds the series whenever the readable reports (or their order) change, then each
-/// step's comparison with its saved corrections, one per task, after the overview.
+/// Builds the series whenever the readable reports (or their order, or the person's
+/// codebook) change, then each step's comparison with its saved corrections, one per
+/// task, after the overview.
 #[hook]
 pub fn use_series_compare(
     series: &UseReducerHandle<SeriesState>,
     pair: UseReducerDispatcher<state::State>,
+    codebook: Option<Rc<state::UserCodebook>>,
     progress: UseStateHandle<Option<Progress>>,
 ) {
     {
         let series = series.clone();
         let pair = pair.clone();
-        use_effect_with(series.ids(), move |ids| {
-            let done = series.outcome.as_ref().map(|o| o.ids.clone());
-            if let Some(ids) = ids.clone().filter(|ids| done.as_ref() != Some(ids)) {
+        let key = (series.ids(), codebook.as_ref().map_or(0, |c| c.id));
+        use_effect_with(key, move |(ids, book_id)| {
+            let done = series
+                .outcome
+                .as_ref()
+                .map(|o| (o.ids.clone(), o.codebook_id()));
+            let ids = ids
+                .clone()
+                .filter(|ids| done != Some((ids.clone(), *book_id)));
+            if let Some(ids) = ids {
                 if series.shared() {
                     return;
                 }
@@ -519,9 +539,13 @@ pub fn use_series_compare(
                     io::next_paint().await;
                     let docs: Vec<&report_compare::ingest::Document> =
                         entries.iter().filter_map(|e| e.doc()).collect();
-                    match jobs::build(&docs).await {
+                    let book = codebook.as_ref().map(|c| &c.book);
+                    match jobs::build(&docs, book).await {
                         Ok((built, millis)) => {
-                            let outcome = SeriesOutcome::new(ids, built, millis);
+                            let outcome = SeriesOutcome {
+                                codebook: codebook.clone(),
+                                ..SeriesOutcome::new(ids, built, millis)
+                            };
                             let said = report_compare::series::export::headline(&outcome.series);
                             pair.dispatch(state::Action::Busy(None));
                             pair.dispatch(state::Action::Whisper(format!("Series ready. {said}.")));
@@ -559,7 +583,8 @@ pub fn use_series_compare(
                 let overrides = io::load(&key)
                     .and_then(|text| Overrides::from_json(&text).ok())
                     .unwrap_or_default();
-                let outcome = step_outcome((a.id, b.id), key, base.clone(), overrides);
+                let outcome = step_outcome((a.id, b.id), key, base.clone(), overrides)
+                    .made_with(o.codebook.clone());
                 dispatcher.dispatch(SeriesAction::Step(k, Rc::new(outcome)));
             }
         });
