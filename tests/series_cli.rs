@@ -118,6 +118,14 @@ fn bad_series_input_exits_2_with_one_line() {
             "standard input ('-') can be given only once",
         ),
         (
+            vec![&a, &b, &c, "--format", "docx"],
+            "for a series use json, md or csv",
+        ),
+        (
+            vec![&a, &b, &c, "--corrections", &a],
+            "a series takes neither",
+        ),
+        (
             vec![&a],
             "expected two reports (BEFORE AFTER), or three or more for a series, got 1",
         ),
