@@ -19,6 +19,7 @@ use crate::compare::{Comparison, Finding, ThemeResult, Topic, Verdict};
 use std::borrow::Cow;
 use std::fmt::Write;
 
+pub(crate) use csv::csv_field;
 pub use csv::to_csv;
 pub use markdown::to_markdown;
 

@@ -237,14 +237,6 @@ pub fn to_markdown(s: &Series) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// One row per track and step: the matter, its kind, and what that step's comparison
 /// says of it (or that it is not mentioned there).
 pub fn to_csv(s: &Series) -> String {
@@ -273,7 +265,7 @@ pub fn to_csv(s: &Series) -> String {
             ];
             out.push_str(
                 &row.iter()
-                    .map(|f| csv_field(f))
+                    .map(|f| crate::export::csv_field(f))
                     .collect::<Vec<_>>()
                     .join(","),
             );
