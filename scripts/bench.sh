@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Native benchmarks of the engine (benches/), then the same 300 KB texts through the CLI
+# Native benchmarks of the engine (crates/engine/benches/), then the same 300 KB texts through the CLI
 # and through jsdiff's diffSentences (npm "diff"), each as a whole process, for the
 # README's "compare in <= 0.3x jsdiff" promise.
 set -euo pipefail
@@ -13,7 +13,7 @@ seconds() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); aw
 ours=$(seconds target/release/report-compare "$texts/300k-before.txt" "$texts/300k-after.txt" --format json)
 if command -v node >/dev/null; then
   [ -d "$texts/node_modules/diff" ] || (cd "$texts" && npm install --silent --no-save diff@8 >/dev/null)
-  cp benches/jsdiff.mjs "$texts/"
+  cp crates/engine/benches/jsdiff.mjs "$texts/"
   theirs=$(seconds node "$texts/jsdiff.mjs" "$texts/300k-before.txt" "$texts/300k-after.txt")
   printf '300 KB pair, whole process: report-compare %.2f s, jsdiff diffSentences %.2f s (%.2fx)\n' \
     "$ours" "$theirs" "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { print a / b }')"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Every test layer, in order, with one summary line each:
 #   fmt     cargo fmt --check
-#   clippy  cargo clippy --all-targets -D warnings (native), and the web app for wasm32
-#   native  cargo test
-#   wasm    wasm-bindgen-test in headless Chromium: the app's own tests (src/app/tests.rs,
-#           run via --bin report-compare-web, because tests/ only reaches the lib) and
-#           tests/web.rs (the engine in the browser)
+#   clippy  cargo clippy -D warnings: the workspace natively, the browser crates for wasm32;
+#           and no web crate in the engine's dependency tree
+#   native  cargo test (the workspace)
+#   wasm    wasm-bindgen-test in headless Chromium: the page's own tests (crates/web) and
+#           the engine in the browser (crates/worker/tests)
 #   dist    trunk release build into target/e2e-dist
 #   e2e     Playwright (playwright-core + Debian Chromium) against that build, served from
 #           the sub-path /tools/report-compare/ (tests/e2e)
@@ -61,31 +61,42 @@ counted() { # counted LAYER STATUS PASSED FAILED
 run fmt cargo fmt --all -- --check --color never
 report fmt $?
 
-# 2. lints: native everything, then the web app (and its tests) as wasm32
+# 2. lints: every crate natively, then each browser crate as wasm32 as it ships (its own
+#    engine features), its tests too (--all-targets); and the engine's purity: no web crate
+#    in its dependency tree on any target
 clippy() {
-  local rc=0
-  cargo clippy --all-targets -- -D warnings || rc=1
-  cargo clippy --target wasm32-unknown-unknown --bin report-compare-web -- -D warnings || rc=1
-  # the Web Worker, with the PDF and Word readers as Trunk builds it
-  cargo clippy --target wasm32-unknown-unknown --bin report-compare-worker -- -D warnings || rc=1
-  # the Word writer's worker, started only when a Word briefing is asked for
-  cargo clippy --target wasm32-unknown-unknown --bin report-compare-word -- -D warnings || rc=1
-  # --profile test lints the #[cfg(test)] code of the app too
-  cargo clippy --target wasm32-unknown-unknown --profile test \
-    --bin report-compare-web --test web -- -D warnings || rc=1
+  local rc=0 crate
+  cargo clippy --workspace --all-targets -- -D warnings || rc=1
+  for crate in web worker word; do
+    cargo clippy --target wasm32-unknown-unknown -p "$crate" --all-targets -- -D warnings || rc=1
+  done
+  # The engine names no web crate on any target, and none reaches it natively (on wasm32
+  # zip's getrandom brings wasm-bindgen, which the engine can't name). The page's build
+  # holds no reader or writer: those are the workers'.
+  local web='^(yew|web-sys|js-sys|gloo[a-z-]*|wasm-bindgen[a-z-]*) '
+  if { cargo tree -p engine -e normal,build --prefix none
+    cargo tree -p engine --target all -e normal,build --prefix none --depth 1; } | grep -E "$web"; then
+    echo "the engine crate depends on a web crate (above): web code belongs in crates/web, worker or word"
+    rc=1
+  fi
+  if cargo tree -p web --target wasm32-unknown-unknown -e normal --prefix none |
+    grep -E '^(lopdf|zip|quick-xml|docx-rs) '; then
+    echo "the page's bundle carries a reader or writer (above): those belong in the worker crates"
+    rc=1
+  fi
   return $rc
 }
 run clippy clippy
 report clippy $?
 
 # 3. native tests
-run native cargo test --no-fail-fast
+run native cargo test --workspace --no-fail-fast
 status=$?
 read -r p f < <(libtest_counts "$LOG_DIR/test-native.log")
 counted native "$status" "$p" "$f"
 
 # 4. wasm tests in headless Chromium (runner: .cargo/config.toml; browser flags: webdriver.json)
-run wasm cargo test --no-fail-fast --target wasm32-unknown-unknown --bin report-compare-web --test web
+run wasm cargo test --no-fail-fast --target wasm32-unknown-unknown -p web -p worker -p word
 status=$?
 read -r p f < <(libtest_counts "$LOG_DIR/test-wasm.log")
 counted wasm "$status" "$p" "$f"

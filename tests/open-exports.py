@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Opens the exports the way their readers do, for tests/exports.rs and the e2e tests.
+"""Opens the exports the way their readers do, for crates/engine/tests/exports.rs and the e2e tests.
 
     open-exports.py docx FILE.docx   python-docx: paragraphs (style, text), tables (cells),
                                      and any Word fields in the document (there must be none)

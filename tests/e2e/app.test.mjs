@@ -37,7 +37,7 @@ let seed; // { earlier, later: file text; json: CLI comparison; headline: CLI he
 /** The native CLI on two files (same engine as the page): parsed JSON, and the headline. */
 function cli(earlier, later) {
   const run = (format) =>
-    execFileSync('cargo', ['run', '--release', '--quiet', '--', earlier, later, '--format', format], {
+    execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-compare', '--', earlier, later, '--format', format], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -1143,7 +1143,7 @@ test('a Word file loads; a truncated PDF shows the engine’s reason beside it w
   await writeFile(tmp, truncated);
   let reason = '';
   try {
-    execFileSync('cargo', ['run', '--release', '--quiet', '--', tmp, ILACS.later], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-compare', '--', tmp, ILACS.later], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {
     reason = e.stderr.trim().split(`${tmp}: `)[1];
   }

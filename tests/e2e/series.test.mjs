@@ -34,7 +34,7 @@ before(async () => {
   await mkdir(SHOTS, { recursive: true });
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   cli = JSON.parse(
-    execFileSync('cargo', ['run', '--release', '--quiet', '--', ...LUTON, '--format', 'json'], {
+    execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-compare', '--', ...LUTON, '--format', 'json'], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,

@@ -1,7 +1,7 @@
 //! The hostile corpus: inputs that are empty, binary, misnamed, cut off, huge, looping or
 //! built to exhaust a parser, with what `ingest` must make of each. Pure builders (no
-//! files, no clock), so the same cases run natively (tests/hostile.rs, which also writes
-//! the small ones as fuzz seeds) and in a browser (tests/web.rs can `#[path]`-include
+//! files, no clock), so the same cases run natively (crates/cli/tests/hostile.rs, which also writes
+//! the small ones as fuzz seeds) and in a browser (crates/worker/tests/engine_in_browser.rs can `#[path]`-include
 //! this file and loop over [`small_cases`]).
 //!
 //! `small_cases()`: every case under 100 KB, cheap in a debug build or in wasm.
@@ -211,7 +211,6 @@ fn pdf_page_tree_loop() -> Vec<u8> {
 }
 
 /// The good PDF encrypted (RC4 128) with the given user password ("" opens it).
-#[cfg(feature = "pdf")]
 pub fn encrypted_pdf(user_password: &str) -> Vec<u8> {
     use lopdf::{Document as Pdf, EncryptionState, EncryptionVersion, Permissions};
     let mut doc = Pdf::load_mem(&good_pdf()).expect("plain PDF loads");
@@ -457,7 +456,6 @@ pub fn small_cases() -> Vec<Case> {
     ] {
         cases.push(case(id, "cut.pdf", good[..cut].to_vec(), Expect::Either));
     }
-    #[cfg(feature = "pdf")]
     {
         cases.push(case(
             "pdf-encrypted-user-password",

@@ -1,0 +1,211 @@
+//! Sharing a series: the same link (`#c=…`) and `.rcmp` formats as a comparison
+//! (`engine::share`: versioned, deflated, checksummed), with a payload kind of its
+//! own. It holds the series as the engine made it (`report-compare-series/1`, its steps
+//! `report-compare/2`), each step's corrections, and per report its name, the hash of the
+//! file and the paragraphs around its findings (for "show surrounding text"), never the
+//! whole report. Links made before series existed hold the other kind and still open.
+
+use std::rc::Rc;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use engine::overrides::Overrides;
+use engine::series::{self, Series};
+use engine::share;
+use serde::{Deserialize, Serialize};
+
+use super::super::io;
+use super::super::share::{shared_entry, shared_report, SharedReport, EXTENSION};
+use super::super::state::{storage_key, Entry, Outcome};
+use super::super::view::plural;
+use super::{step_outcome, SeriesAction, SeriesOutcome};
+
+/// Names this payload inside the link format.
+pub const KIND: &str = "report-compare-series-share/1";
+
+/// Everything a shared series holds, as opened (its `kind` was read to get here).
+#[derive(Debug, Clone, Deserialize)]
+pub struct SharedSeries {
+    /// What the engine said (each step's corrections are applied on opening).
+    pub series: Series,
+    /// Per step, the person's corrections.
+    pub overrides: Vec<Overrides>,
+    /// Per report, in the series' order.
+    pub reports: Vec<SharedReport>,
+}
+
+/// The same, as made: the series borrowed (it is large), not copied.
+#[derive(Debug, Serialize)]
+pub struct Payload<'a> {
+    pub kind: &'static str,
+    pub series: &'a Series,
+    pub overrides: Vec<Overrides>,
+    pub reports: Vec<SharedReport>,
+}
+
+/// The payload for the series on screen (None: a report or a step is missing).
+pub fn make<'a>(o: &'a SeriesOutcome, entries: &[Rc<Entry>]) -> Option<Payload<'a>> {
+    let s = &o.series;
+    let steps = &s.steps;
+    if entries.len() != s.reports.len() || steps.len() + 1 != entries.len() {
+        return None;
+    }
+    let reports = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let findings = match steps.get(i) {
+                Some(step) => &step.before.findings,
+                None => &steps.last()?.after.findings,
+            };
+            shared_report(e, findings)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Payload {
+        kind: KIND,
+        series: &o.series,
+        overrides: o
+            .steps
+            .iter()
+            .map(|x| x.as_ref().map(|x| x.overrides.clone()).unwrap_or_default())
+            .collect(),
+        reports,
+    })
+}
+
+/// Input deflated per task: a few milliseconds each.
+const SLICE: usize = 128 * 1024;
+
+/// The link text of the series on screen, in `engine::share`'s format (any
+/// deflate stream of the JSON decodes the same), deflated a slice at a time with a task
+/// between: a series is several comparisons, and deflating it at once would hold the page
+/// for a good part of a second.
+pub async fn encode(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<String> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    let json = serde_json::to_vec(&make(o, entries)?).ok()?;
+    io::yield_now().await;
+    // Level 9, raw deflate: as `share::encode`.
+    let mut deflater = CompressorOxide::new(create_comp_flags_from_zip_params(9, 0, 0));
+    let mut packed = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let slices = json.len().div_ceil(SLICE).max(1);
+    for i in 0..slices {
+        let mut input = json.get(i * SLICE..((i + 1) * SLICE).min(json.len()))?;
+        let last = i + 1 == slices;
+        let flush = if last {
+            TDEFLFlush::Finish
+        } else {
+            TDEFLFlush::None
+        };
+        loop {
+            let (status, used, written) = compress(&mut deflater, input, &mut buf, flush);
+            packed.extend_from_slice(&buf[..written]);
+            input = &input[used..];
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if input.is_empty() && !last => break,
+                TDEFLStatus::Okay => {}
+                _ => return None,
+            }
+        }
+        io::yield_now().await;
+    }
+    Some(format!(
+        "{}.{:016x}.{}",
+        share::PREFIX,
+        share::fnv1a(&json),
+        URL_SAFE_NO_PAD.encode(packed)
+    ))
+}
+
+/// A short name for files of this series: "luton-2016-03-29 to luton-2026-03-10".
+pub fn stem(s: &Series) -> String {
+    let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string();
+    match (s.reports.first(), s.reports.last()) {
+        (Some(a), Some(b)) => format!("{} to {} (series)", stem(&a.name), stem(&b.name)),
+        _ => "series".to_string(),
+    }
+}
+
+pub fn file_name(s: &Series) -> String {
+    format!("{}{EXTENSION}", stem(s))
+}
+
+/// Opens a decoded payload of this kind: the action that shows it, or what is wrong.
+pub fn open(value: serde_json::Value) -> Result<SeriesAction, String> {
+    let mut shared: SharedSeries = serde_json::from_value(value)
+        .map_err(|e| share::ShareError::Content(e.to_string()).to_string())?;
+    if shared.series.schema != series::SCHEMA {
+        return Err(format!(
+            "This link holds a series in the format \"{}\", which this version of report-compare cannot read (it reads \"{}\"). It was probably made by a newer version: open it with that version, or ask for the reports.",
+            shared.series.schema.chars().take(40).collect::<String>(),
+            series::SCHEMA
+        ));
+    }
+    let n = shared.series.reports.len();
+    if n < series::MIN_REPORTS
+        || shared.reports.len() != n
+        || shared.series.steps.len() + 1 != n
+        || shared
+            .series
+            .tracks
+            .iter()
+            .any(|t| t.cells.len() + 1 != n || t.tones.len() != n)
+    {
+        return Err(
+            share::ShareError::Content("the series does not hang together".into()).to_string(),
+        );
+    }
+    for step in &mut shared.series.steps {
+        share::upgrade(step).map_err(|e| e.to_string())?;
+    }
+    let opened: Vec<(Rc<Entry>, u64)> = shared.reports.iter().map(shared_entry).collect();
+    let ids: Vec<u32> = opened.iter().map(|(e, _)| e.id).collect();
+    let mut overrides = shared.overrides.into_iter();
+    let steps: Vec<Option<Rc<Outcome>>> = shared
+        .series
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(k, base)| {
+            let ((a, ha), (b, hb)) = (&opened[k], &opened[k + 1]);
+            Some(Rc::new(step_outcome(
+                (a.id, b.id),
+                storage_key(*ha, *hb),
+                base.clone(),
+                overrides.next().unwrap_or_default(),
+            )))
+        })
+        .collect();
+    let outcome = SeriesOutcome {
+        steps,
+        ..SeriesOutcome::new(ids, shared.series, 0.0)
+    };
+    Ok(SeriesAction::Open {
+        entries: opened.into_iter().map(|(e, _)| e).collect(),
+        outcome: Rc::new(outcome),
+    })
+}
+
+/// What the status line says when a shared series opens.
+pub fn opened_message(o: &SeriesOutcome) -> String {
+    let kept: usize = o
+        .steps
+        .iter()
+        .flatten()
+        .map(|x| x.overrides.edits.len())
+        .sum();
+    let mut message = format!(
+        "Opened a shared series of {}. The original files aren’t here, only their findings and the paragraphs around them, so it can’t be re-run; you can read it, correct it and export it.",
+        plural(o.series.reports.len(), "report", "reports")
+    );
+    if kept > 0 {
+        message.push_str(&format!(
+            " It includes {} by the person who shared it.",
+            plural(kept, "correction", "corrections")
+        ));
+    }
+    message
+}
