@@ -2,8 +2,10 @@
 // glue and the wasm (base64) in one inline module script that instantiates the wasm from
 // bytes (no fetch, so it works from file:// or as an e-mail attachment). The CSP keeps its
 // strictness: the inline script and style are allowed by their sha256, nothing else.
-// No worker here (a file:// page can't start one): the app reads and compares on the page,
-// text, Markdown and HTML only (PDF and Word files get a message asking for their text).
+// The reading worker goes in too: its glue and wasm (base64) become the text of a `blob:`
+// URL the page starts it from (a file:// page can't start a worker from a file), named in
+// `globalThis.reportCompareWorker`; the CSP allows `worker-src blob:` for it. The Word
+// writer is left out (the app says so and offers the HTML briefing).
 // Usage: node scripts/single-file.mjs DIST_DIR OUT.html
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -21,8 +23,22 @@ const glue = readFileSync(pick(/^report-compare-web-.*\.js$/), 'utf8')
   .replace(/^export \{[^}]*\};?\s*$/m, '')
   .replace(/new URL\('[^']*', import\.meta\.url\)/, 'undefined');
 const wasm = readFileSync(pick(/^report-compare-web-.*_bg\.wasm$/)).toString('base64');
+const workerGlue = readFileSync(join(dist, 'report-compare-worker.js'), 'utf8');
+const workerWasm = readFileSync(join(dist, 'report-compare-worker_bg.wasm')).toString('base64');
+// The worker's own script: the no-modules glue, then its wasm from the inlined bytes.
+const worker = `${workerGlue}
+{
+  const text = atob(${JSON.stringify(workerWasm)});
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  wasm_bindgen({ module_or_path: bytes });
+}
+`;
 
 const script = `${glue}
+globalThis.reportCompareWorker = URL.createObjectURL(
+  new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }),
+);
 {
   const text = atob(${JSON.stringify(wasm)});
   const bytes = new Uint8Array(text.length);
@@ -39,6 +55,7 @@ html = html
   .replace(/(http-equiv="Content-Security-Policy" content=")([^"]*)"/, (_, head, policy) => {
     const strict = policy
       .replace(/script-src [^;]*/, `script-src ${sha(script)} 'wasm-unsafe-eval'`)
+      .replace(/worker-src [^;]*/, 'worker-src blob:')
       .replace(/style-src [^;]*/, `style-src ${sha(css)}`);
     return `${head}${strict}"`;
   });

@@ -119,7 +119,7 @@ function fnv(text) {
   return h.toString(16).padStart(16, '0');
 }
 
-test('share link: opened in a fresh browser it shows the same overview, counts and corrections', async () => {
+test('share link: opened in a fresh browser it shows the same overview, counts and corrections, without the worker', async () => {
   const a = await openPage(server.url);
   const [later, earlier] = files.seed;
   // A correction of the earlier person, saved as the app saves it (key: hashes of the files).
@@ -178,6 +178,9 @@ test('share link: opened in a fresh browser it shows the same overview, counts a
     await toggle.click();
     assert.ok((await b.page.locator('.context-para').first().innerText()).trim().length > 0);
   }
+  // Opening and reading a link needs no reader: the worker (its loader and wasm) is not
+  // fetched until a file comes.
+  assert.deepEqual(b.log.requests.filter((u) => /report-compare-(worker|word)/.test(u)), [], 'worker fetched');
   await assertClean(b.page, b.log);
   await b.context.close();
 });

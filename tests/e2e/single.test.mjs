@@ -1,6 +1,7 @@
 // The single-file build (scripts/single-file.mjs on the tested dist) opened from disk
-// (file://) in Chromium: it starts, compares two reports given by the file input, says
-// calmly that the sample isn't included, and breaks no CSP rule; no request leaves file://.
+// (file://) in Chromium: it starts, reads and compares in its inlined worker (a `blob:`
+// URL) two reports given by the file input, a PDF among them, says calmly that the sample
+// isn't included, and breaks no CSP rule; no request leaves file://.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -62,6 +63,10 @@ test('single file from file://: compares two chosen reports, no sample, strict C
   ]);
   await page.locator('.overview .theme-row').first().waitFor({ timeout: 30000 });
   assert.equal(await page.locator('[data-card=earlier] .file-name').innerText(), 'luton-2021-focused-visit.txt');
+  // The page has no reader of its own: a PDF read at all was read by the inlined worker.
+  await page.getByLabel('Choose files…').setInputFiles([join(ROOT, 'tests/fixtures/ilacs/luton-2022-09-05.pdf')]);
+  await page.locator('[data-card]', { hasText: 'luton-2022-09-05.pdf' }).getByText(/\d+ findings/)
+    .waitFor({ timeout: 60000 });
 
   assert.deepEqual(requests.filter((u) => !/^(file|data|blob):/.test(u)), [], 'requests off the disk');
   assert.deepEqual(requests.filter((u) => u.startsWith('file:') && u !== pathToFileURL(file).href), [], 'other files read');

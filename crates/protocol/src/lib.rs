@@ -25,6 +25,25 @@ pub enum Request {
     Docx { job: u32 },
     /// Read a codebook file (payload: its bytes as an `ArrayBuffer`).
     Codebook { job: u32, name: String },
+    /// Make an export (payload: the engine's `Comparison` JSON and the person's
+    /// `Overrides` JSON; for a codebook, then the codebook the comparison was made with and
+    /// the person's own, as `Codebook` JSON, each "" when it is the built-in one / none).
+    Export { job: u32, kind: ExportKind },
+}
+
+/// The files the reading worker writes (the Word file has a worker of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportKind {
+    /// The comparison with the person's corrections (`report-compare/2`).
+    Json,
+    /// The briefing as Markdown.
+    Markdown,
+    /// The briefing as one self-contained web page.
+    Html,
+    /// One row per link, for a spreadsheet.
+    Csv,
+    /// The codebook as REFI-QDA `.qdc` XML.
+    Qdc,
 }
 
 /// Worker → page.
@@ -68,8 +87,11 @@ pub enum Reply {
     },
     /// The Word briefing (payload: its bytes, a `Uint8Array`), or why there is none.
     Docx { job: u32, error: Option<String> },
-    /// A codebook read (payload: the `Codebook` JSON), or why it can't be used.
+    /// A codebook read (payload: the person's `Codebook` JSON as read, then the built-in
+    /// one with theirs on top, which is what comparisons use), or why it can't be used.
     Codebook { job: u32, error: Option<String> },
+    /// An export's text (payload: a string), or why there is none.
+    Exported { job: u32, error: Option<String> },
 }
 
 /// The engine's checksum names a file's bytes (storage keys, worker replies).

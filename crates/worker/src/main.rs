@@ -21,16 +21,18 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use engine::compare::compare;
+    use engine::compare::{compare, Comparison};
+    use engine::export::{html, qdc};
     use engine::findings;
     use engine::ingest::{self, Document};
+    use engine::overrides::{self, Overrides};
     use engine::series;
     use engine::themes::Codebook;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    use protocol::{fnv1a, Reply, Request};
+    use protocol::{fnv1a, ExportKind, Reply, Request};
 
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -87,9 +89,12 @@ mod imp {
         js_sys::Date::now()
     }
 
+    fn header_of(reply: &Reply) -> String {
+        serde_json::to_string(reply).unwrap_or_default()
+    }
+
     fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply, payload: Option<String>) {
-        let header = serde_json::to_string(reply).unwrap_or_default();
-        let message = js_sys::Array::of1(&JsValue::from_str(&header));
+        let message = js_sys::Array::of1(&JsValue::from_str(&header_of(reply)));
         if let Some(p) = payload {
             message.push(&JsValue::from_str(&p));
         }
@@ -131,11 +136,33 @@ mod imp {
             }
             Request::Codebook { job, name } => {
                 let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
-                let (error, json) = match engine::codebook::from_bytes(&bytes, &name) {
-                    Ok(book) => (None, Some(serde_json::to_string(&book).unwrap_or_default())),
+                match engine::codebook::from_bytes(&bytes, &name) {
+                    Ok(yours) => {
+                        let merged = Codebook::builtin().with(yours.clone());
+                        let json = |b: &Codebook| serde_json::to_string(b).unwrap_or_default();
+                        let message = js_sys::Array::of3(
+                            &JsValue::from_str(&header_of(&Reply::Codebook { job, error: None })),
+                            &JsValue::from_str(&json(&yours)),
+                            &JsValue::from_str(&json(&merged)),
+                        );
+                        let _ = scope.post_message(&message);
+                    }
+                    Err(e) => post(
+                        scope,
+                        &Reply::Codebook {
+                            job,
+                            error: Some(e),
+                        },
+                        None,
+                    ),
+                }
+            }
+            Request::Export { job, kind } => {
+                let (error, text) = match export(kind, message) {
+                    Ok(text) => (None, Some(text)),
                     Err(e) => (Some(e), None),
                 };
-                post(scope, &Reply::Codebook { job, error }, json);
+                post(scope, &Reply::Exported { job, error }, text);
             }
             Request::Series { job } => {
                 // First part: the codebook's JSON, or "" for the built-in one; then the
@@ -156,6 +183,38 @@ mod imp {
                 run_series(scope, job, docs, codebook);
             }
         }
+    }
+
+    /// An export of the comparison with the person's corrections (the message's parts:
+    /// header, `Comparison`, `Overrides`, then for a codebook the book the comparison was
+    /// made with and the person's own, "" for the built-in one / none).
+    fn export(kind: ExportKind, message: &js_sys::Array) -> Result<String, String> {
+        let part = |i: u32| message.get(i).as_string().filter(|s| !s.is_empty());
+        let garbled = || "the comparison did not reach the worker intact.".to_string();
+        let base: Comparison = part(1)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .ok_or_else(garbled)?;
+        let corrections = match part(2) {
+            Some(s) => Overrides::from_json(&s).map_err(|_| garbled())?,
+            None => Overrides::default(),
+        };
+        let book = |i: u32| -> Result<Option<Codebook>, String> {
+            part(i)
+                .map(|s| serde_json::from_str(&s).map_err(|_| garbled()))
+                .transpose()
+        };
+        Ok(match kind {
+            ExportKind::Json => overrides::to_json(&base, &corrections),
+            ExportKind::Markdown => overrides::to_markdown(&base, &corrections),
+            ExportKind::Csv => overrides::to_csv(&base, &corrections),
+            ExportKind::Html => html::corrected(&base, &corrections),
+            ExportKind::Qdc => {
+                let made_with = book(3)?.unwrap_or_else(Codebook::builtin);
+                let yours = book(4)?;
+                let applied = overrides::apply(&base, &corrections);
+                qdc::to_qdc(&made_with, yours.as_ref(), Some(&applied))
+            }
+        })
     }
 
     /// A series: each step compared in turn (progress per step), then the reports that

@@ -153,7 +153,9 @@ pub fn print() {
     }
 }
 
-/// Milliseconds since the page started (for timings).
+/// Milliseconds since the page started (the tests' on-page timings; the worker times its
+/// own work).
+#[cfg(test)]
 pub fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())

@@ -14,15 +14,18 @@
 //! Plain `web_sys::Worker` + JSON messages rather than yew-agent: no extra crates, the
 //! bytes are transferred (not copied), and the worker bundle doesn't carry Yew.
 //!
-//! If no worker can run (it failed to start), or in the wasm unit tests, the work is done
-//! on the page itself, as before (text only there, unless the page has the readers).
+//! The page itself has no reader, no comparison and no exports: that is what keeps its
+//! wasm small. The worker starts with the first job, so a shared link opens without
+//! fetching it. The single-file build inlines it (a `blob:` URL it names in
+//! `globalThis.reportCompareWorker`). If no worker can start at all, the job fails with
+//! [`NO_READER`]; only the page's unit tests, which have no worker, do the work on the page
+//! ([`on_page`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use engine::compare::{compare as engine_compare, Comparison};
-use engine::findings;
-use engine::ingest::{self, Document};
+use engine::compare::Comparison;
+use engine::ingest::Document;
 use engine::overrides::Overrides;
 use engine::themes::Codebook;
 use js_sys::{Array, ArrayBuffer, Function, Promise, Uint8Array};
@@ -33,10 +36,22 @@ use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
 use super::io;
-use super::protocol::{fnv1a, Reply, Request};
+use super::protocol::{ExportKind, Reply, Request};
 
 /// The worker's loader, next to index.html (Trunk's `data-loader-shim`).
 pub const WORKER_URL: &str = "./report-compare-worker_loader.js";
+
+/// What a job gives when no worker could start: the page can't do the work itself.
+pub const NO_READER: &str = "the app’s reader (a Web Worker) could not start in this browser, and the page can’t read or compare without it. Reload the page, or open it in an up-to-date browser.";
+
+/// Where the worker comes from: the single-file build names its inlined worker's `blob:`
+/// URL in `globalThis.reportCompareWorker`; otherwise the loader next to index.html.
+fn worker_url() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("reportCompareWorker"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
 
 /// How far a job has got, for the progress bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +92,8 @@ type Listeners = (
 /// What a job's promise is rejected with when the person cancels, and when the worker dies.
 const CANCELLED: &str = "cancelled";
 const CRASHED: &str = "crashed";
+/// ... and when no worker could start at all.
+pub(super) const NO_WORKER: &str = "no worker";
 
 /// What a worker dying under a job means, for the person (the browser's own words,
 /// "unreachable" or "Maximum memory size exceeded", go to the console).
@@ -111,13 +128,13 @@ thread_local! {
     });
 }
 
-/// Starts the worker (call once, when the app starts) and says where progress goes.
+/// Says where progress goes (call once, when the app starts). The worker itself starts
+/// with the first job.
 pub fn start(on_progress: Callback<Progress>) {
     CLIENT.with(|c| c.borrow_mut().on_progress = Some(on_progress));
-    spawn_worker();
 }
 
-/// Whether jobs go to a worker (false: they run on the page).
+/// Whether jobs go to a worker (false: none could start).
 pub fn available() -> bool {
     CLIENT.with(|c| !c.borrow().broken)
 }
@@ -137,7 +154,7 @@ fn spawn_worker() {
             .unwrap_or_default();
         on_failure(detail);
     });
-    let worker = match Worker::new(WORKER_URL) {
+    let worker = match Worker::new(&worker_url()) {
         Ok(w) => w,
         Err(_) => {
             CLIENT.with(|c| c.borrow_mut().broken = true);
@@ -184,11 +201,12 @@ fn on_failure(detail: String) {
         )));
         CRASHED
     } else {
-        "page"
+        NO_WORKER
     };
     for (_, p) in pending {
         let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
     }
+    // After a crash a fresh worker, warm for the next job.
     if was_ready {
         spawn_worker();
     }
@@ -259,7 +277,8 @@ fn on_reply(message: Array) {
         | Reply::Compared { job, .. }
         | Reply::Series { job, .. }
         | Reply::Docx { job, .. }
-        | Reply::Codebook { job, .. } => job,
+        | Reply::Codebook { job, .. }
+        | Reply::Exported { job, .. } => job,
     };
     if let Some(p) = CLIENT.with(|c| c.borrow_mut().pending.remove(&job)) {
         let _ = p.resolve.call1(&JsValue::NULL, &message);
@@ -285,6 +304,9 @@ pub(super) async fn request(
     });
     let header = serde_json::to_string(&make(job)).unwrap_or_default();
     payload.unshift(&JsValue::from_str(&header));
+    if CLIENT.with(|c| c.borrow().worker.is_none()) {
+        spawn_worker();
+    }
     let worker = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         if c.ready {
@@ -330,8 +352,7 @@ pub fn cancel() {
     spawn_worker();
 }
 
-/// Reads a file's bytes with the engine: in the worker (the buffer is transferred to it),
-/// or on the page when there is no worker.
+/// Reads a file's bytes with the engine, in the worker (the buffer is transferred to it).
 pub async fn read(name: &str, buffer: ArrayBuffer) -> Result<Read, Stopped> {
     if available() {
         let reply = request(
@@ -345,33 +366,21 @@ pub async fn read(name: &str, buffer: ArrayBuffer) -> Result<Read, Stopped> {
         .await;
         match reply {
             Ok(message) => return Ok(read_reply(&message)),
-            // The worker could not start: read it here instead.
-            Err(Stopped::Failed(r)) if r == "page" => {}
+            // No worker could start.
+            Err(Stopped::Failed(r)) if r == NO_WORKER => {}
             Err(e) => return Err(e),
         }
         // The buffer went to the dead worker: nothing to read here.
         if buffer.byte_length() == 0 {
-            return Err(Stopped::Failed(
-                "the reader could not start. Reload the page and try again.".into(),
-            ));
+            return Err(Stopped::Failed(NO_READER.into()));
         }
     }
-    let bytes = Uint8Array::new(&buffer).to_vec();
-    Ok(read_here(name, &bytes))
+    on_page::read(name, &Uint8Array::new(&buffer).to_vec())
 }
 
-/// The engine on the page itself (pasted text, or no worker).
-pub fn read_here(name: &str, bytes: &[u8]) -> Read {
-    let read = ingest::ingest(bytes, name)
-        .map(|doc| {
-            let n = findings::extract(&doc).len();
-            (doc, n)
-        })
-        .map_err(|e| e.reason);
-    Read {
-        hash: fnv1a(bytes),
-        read,
-    }
+/// Reads text the person pasted, in the worker like a file.
+pub async fn read_text(name: &str, text: &str) -> Result<Read, Stopped> {
+    read(name, Uint8Array::from(text.as_bytes()).buffer()).await
 }
 
 fn read_reply(message: &Array) -> Read {
@@ -436,21 +445,11 @@ pub async fn compare(
                     _ => Err(Stopped::Failed("the comparison came back garbled.".into())),
                 };
             }
-            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(Stopped::Failed(r)) if r == NO_WORKER => {}
             Err(e) => return Err(e),
         }
     }
-    let started = io::now();
-    let builtin;
-    let book = match codebook {
-        Some(b) => b,
-        None => {
-            builtin = Codebook::builtin();
-            &builtin
-        }
-    };
-    let comparison = engine_compare(before, after, book);
-    Ok((comparison, io::now() - started))
+    on_page::compare(before, after, codebook)
 }
 
 /// The Word writer's loader (Trunk's `data-loader-shim`, next to index.html).
@@ -458,21 +457,14 @@ pub const WORD_URL: &str = "./report-compare-word_loader.js";
 
 /// The Word briefing of `base` with the person's corrections: made by the Word writer, a
 /// worker started for this one request and ended after it (docx-rs stays out of the page
-/// and the reading worker, and nobody downloads it who never asks), or on the page when it
-/// has the writer itself (the tests) and no worker can run.
+/// and the reading worker, and nobody downloads it who never asks).
 pub async fn docx(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
-    if available() {
-        match word_worker(base, corrections).await {
-            Err(Stopped::Failed(r)) if r == "page" => {}
-            done => return done,
-        }
+    let no_writer = || Stopped::Failed(NO_WORD_WRITER.to_string());
+    if !available() {
+        return Err(no_writer());
     }
-    docx_here(base, corrections)
-}
-
-async fn word_worker(base: &Comparison, corrections: &Overrides) -> Result<Uint8Array, Stopped> {
     let Ok(worker) = Worker::new(WORD_URL) else {
-        return Err(Stopped::Failed("page".into()));
+        return Err(no_writer());
     };
     let header = serde_json::to_string(&Request::Docx { job: 1 }).unwrap_or_default();
     let payload = Array::of3(
@@ -525,6 +517,8 @@ async fn word_worker(base: &Comparison, corrections: &Overrides) -> Result<Uint8
     let message = match answer {
         Ok(m) => Array::from(&m),
         Err(e) if e.as_string().as_deref() == Some(CRASHED) => return Err(Stopped::Crashed),
+        // From a page opened from disk the writer's file can't be loaded.
+        Err(_) if super::embed::is_file_page() => return Err(no_writer()),
         Err(_) => {
             return Err(Stopped::Failed(
                 "the Word writer could not start. Reload the page and try again.".into(),
@@ -539,17 +533,23 @@ async fn word_worker(base: &Comparison, corrections: &Overrides) -> Result<Uint8
     }
 }
 
-/// Where the page has no worker (opened from a file): it has no Word writer of its own.
-fn docx_here(_: &Comparison, _: &Overrides) -> Result<Uint8Array, Stopped> {
-    Err(Stopped::Failed("The Word briefing is made by the app’s reader (its Web Worker), which can’t run in a page opened from a file. Download the web page briefing (HTML) instead: Word opens that too.".to_string()))
+/// Said where the Word writer can't run (a page opened from disk has no file to start it
+/// from).
+const NO_WORD_WRITER: &str = "The Word briefing is made by the app’s Word writer (a Web Worker of its own), which can’t start in a page opened from a file. Download the web page briefing (HTML) instead: Word opens that too.";
+
+/// A codebook file read by the worker: the person's codebook as read, and the built-in
+/// one with theirs on top (what comparisons use).
+pub struct ReadCodebook {
+    pub yours: Codebook,
+    pub book: Codebook,
 }
 
-/// Reads a codebook file (`.qdc`): in the worker, which has the XML reader, or on the page
-/// when it has one. The inner `Err` is the engine's reason the file can't be used.
+/// Reads a codebook file (TOML, JSON or `.qdc`) in the worker. The inner `Err` is the
+/// engine's reason the file can't be used.
 pub async fn codebook(
     name: &str,
     buffer: ArrayBuffer,
-) -> Result<Result<Codebook, String>, Stopped> {
+) -> Result<Result<ReadCodebook, String>, Stopped> {
     if available() {
         let reply = request(
             |job| Request::Codebook {
@@ -563,28 +563,169 @@ pub async fn codebook(
         match reply {
             Ok(message) => {
                 let header = message.get(0).as_string().unwrap_or_default();
-                return Ok(match serde_json::from_str::<Reply>(&header) {
-                    Ok(Reply::Codebook { error: Some(e), .. }) => Err(e),
-                    Ok(Reply::Codebook { error: None, .. }) => message
-                        .get(1)
+                let part = |i: u32| {
+                    message
+                        .get(i)
                         .as_string()
                         .and_then(|json| serde_json::from_str::<Codebook>(&json).ok())
-                        .ok_or_else(|| "the codebook came back garbled. Try again.".to_string()),
-                    _ => Err("the codebook came back garbled. Try again.".to_string()),
+                };
+                let garbled = || "the codebook came back garbled. Try again.".to_string();
+                return Ok(match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Codebook { error: Some(e), .. }) => Err(e),
+                    Ok(Reply::Codebook { error: None, .. }) => match (part(1), part(2)) {
+                        (Some(yours), Some(book)) => Ok(ReadCodebook { yours, book }),
+                        _ => Err(garbled()),
+                    },
+                    _ => Err(garbled()),
                 });
             }
-            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(Stopped::Failed(r)) if r == NO_WORKER => {}
             Err(e) => return Err(e),
         }
         if buffer.byte_length() == 0 {
-            return Err(Stopped::Failed(
-                "the reader could not start. Reload the page and try again.".into(),
-            ));
+            return Err(Stopped::Failed(NO_READER.into()));
         }
     }
-    // The page has no XML reader of its own.
-    Ok(Err(
-        "codebooks are read by the app’s reader (its Web Worker), which can’t run in a page opened from a file."
-            .to_string(),
-    ))
+    on_page::codebook(name, &Uint8Array::new(&buffer).to_vec())
+}
+
+/// Makes an export of `base` with the person's corrections in the worker: its text. For a
+/// codebook, `books` is the codebook the comparison was made with and the person's own
+/// (None: the built-in one, no codebook of theirs).
+pub async fn export(
+    kind: ExportKind,
+    base: &Comparison,
+    corrections: &Overrides,
+    books: Option<(&Codebook, &Codebook)>,
+) -> Result<String, Stopped> {
+    if available() {
+        let json = |v: Result<String, serde_json::Error>| JsValue::from_str(&v.unwrap_or_default());
+        let payload = Array::of2(
+            &json(serde_json::to_string(base)),
+            &JsValue::from_str(&corrections.to_json()),
+        );
+        if let Some((made_with, yours)) = books {
+            payload.push(&json(serde_json::to_string(made_with)));
+            payload.push(&json(serde_json::to_string(yours)));
+        }
+        match request(|job| Request::Export { job, kind }, payload, Array::new()).await {
+            Ok(message) => {
+                let header = message.get(0).as_string().unwrap_or_default();
+                return match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Exported { error: Some(e), .. }) => Err(Stopped::Failed(e)),
+                    Ok(Reply::Exported { error: None, .. }) => message
+                        .get(1)
+                        .as_string()
+                        .ok_or_else(|| Stopped::Failed("the file came back garbled.".into())),
+                    _ => Err(Stopped::Failed("the file came back garbled.".into())),
+                };
+            }
+            Err(Stopped::Failed(r)) if r == NO_WORKER => {}
+            Err(e) => return Err(e),
+        }
+    }
+    on_page::export(kind, base, corrections, books)
+}
+
+/// The engine on the page itself. Only the page's unit tests have it (they run without a
+/// worker); the shipped page has no reader, comparison or export code, and says why it
+/// can't go on ([`NO_READER`]).
+#[cfg(not(test))]
+mod on_page {
+    use super::*;
+
+    fn no_reader<T>() -> Result<T, Stopped> {
+        Err(Stopped::Failed(NO_READER.to_string()))
+    }
+
+    pub fn read(_: &str, _: &[u8]) -> Result<Read, Stopped> {
+        no_reader()
+    }
+
+    pub fn compare(
+        _: &Document,
+        _: &Document,
+        _: Option<&Codebook>,
+    ) -> Result<(Comparison, f64), Stopped> {
+        no_reader()
+    }
+
+    pub fn codebook(_: &str, _: &[u8]) -> Result<Result<ReadCodebook, String>, Stopped> {
+        no_reader()
+    }
+
+    pub fn export(
+        _: ExportKind,
+        _: &Comparison,
+        _: &Overrides,
+        _: Option<(&Codebook, &Codebook)>,
+    ) -> Result<String, Stopped> {
+        no_reader()
+    }
+}
+
+#[cfg(test)]
+pub mod on_page {
+    use super::*;
+    use engine::export::{html, qdc};
+    use engine::{codebook as books, findings, ingest, overrides};
+
+    pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Stopped> {
+        Ok(read_now(name, bytes))
+    }
+
+    /// Reads `bytes` at once (the tests' reports).
+    pub fn read_now(name: &str, bytes: &[u8]) -> Read {
+        let read = ingest::ingest(bytes, name)
+            .map(|doc| {
+                let n = findings::extract(&doc).len();
+                (doc, n)
+            })
+            .map_err(|e| e.reason);
+        Read {
+            hash: engine::share::fnv1a(bytes),
+            read,
+        }
+    }
+
+    pub fn compare(
+        before: &Document,
+        after: &Document,
+        codebook: Option<&Codebook>,
+    ) -> Result<(Comparison, f64), Stopped> {
+        let started = io::now();
+        let builtin = Codebook::builtin();
+        let c = engine::compare::compare(before, after, codebook.unwrap_or(&builtin));
+        Ok((c, io::now() - started))
+    }
+
+    pub fn codebook(name: &str, bytes: &[u8]) -> Result<Result<ReadCodebook, String>, Stopped> {
+        Ok(books::from_bytes(bytes, name).map(|yours| ReadCodebook {
+            book: Codebook::builtin().with(yours.clone()),
+            yours,
+        }))
+    }
+
+    pub fn export(
+        kind: ExportKind,
+        base: &Comparison,
+        corrections: &Overrides,
+        books: Option<(&Codebook, &Codebook)>,
+    ) -> Result<String, Stopped> {
+        Ok(match kind {
+            ExportKind::Json => overrides::to_json(base, corrections),
+            ExportKind::Markdown => overrides::to_markdown(base, corrections),
+            ExportKind::Csv => overrides::to_csv(base, corrections),
+            ExportKind::Html => html::corrected(base, corrections),
+            ExportKind::Qdc => {
+                let builtin = Codebook::builtin();
+                let (made_with, yours) = match books {
+                    Some((b, y)) => (b, Some(y)),
+                    None => (&builtin, None),
+                };
+                let applied = overrides::apply(base, corrections);
+                qdc::to_qdc(made_with, yours, Some(&applied))
+            }
+        })
+    }
 }

@@ -381,11 +381,23 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |(text, position): (String, usize)| {
             let name = format!("Pasted text {}", position + 1);
-            let entry = Rc::new(Entry::new(&name, text.as_bytes(), Source::Pasted));
-            dispatcher.dispatch(Action::Add {
-                entries: vec![entry],
-                target: Some(position),
-                given: 1,
+            let dispatcher = dispatcher.clone();
+            // Read in the worker like a file: the page has no reader.
+            spawn_local(async move {
+                let entry = match jobs::read_text(&name, &text).await {
+                    Ok(read) => engine_entry(&name, read, Source::Pasted),
+                    Err(jobs::Stopped::Crashed) => Entry::crashed(&name, jobs::CRASH_REASON),
+                    Err(stopped) => {
+                        let (text, error) = stopped_message(stopped, "reading");
+                        dispatcher.dispatch(Action::Say(text, error));
+                        return;
+                    }
+                };
+                dispatcher.dispatch(Action::Add {
+                    entries: vec![Rc::new(entry)],
+                    target: Some(position),
+                    given: 1,
+                });
             });
         })
     };

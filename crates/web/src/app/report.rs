@@ -1,18 +1,18 @@
 //! What leaves the screen: downloads (Word, HTML and Markdown briefings, CSV, JSON, all
 //! with the person's corrections, and the codebook as a REFI-QDA `.qdc`, all made in the
-//! browser; the Word file in the worker, which has the writer), the print view (hidden on
+//! browser by the workers, which have the writers), the print view (hidden on
 //! screen; the print stylesheet shows only it; theme by theme, each topic with its strongest
 //! pair), and the list of corrections with undo.
 
 use std::rc::Rc;
 
 use engine::compare::{Comparison, Link, ThemeResult, Topic};
-use engine::export::{self, html, qdc};
+use engine::export;
 use engine::overrides;
-use engine::themes::Codebook;
 use yew::prelude::*;
 
 use super::overview::side_label;
+use super::protocol::ExportKind;
 use super::state::Outcome;
 use super::view::{finding, ordered_topics, plural, verdict_badge, verdict_short, weak_match};
 use super::{io, jobs};
@@ -35,48 +35,38 @@ pub struct OutcomeProps {
 #[function_component(Exports)]
 pub fn exports(props: &OutcomeProps) -> Html {
     let error = use_state(|| None::<String>);
-    let download = |kind: &'static str| {
+    // Every file is made in the worker (the page has no export code); a download starts
+    // when its text comes back.
+    let download = |kind: ExportKind| {
         let (outcome, error) = (props.outcome.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {
-            let (base, o) = (&outcome.base, &outcome.overrides);
-            let stem = file_stem(&outcome.applied);
-            let (name, mime, text) = match kind {
-                "html" => (
-                    format!("{stem}.html"),
-                    "text/html;charset=utf-8",
-                    html::corrected(base, o),
-                ),
-                "qdc" => {
-                    // The codebook the comparison was made with, its topics and the themes
-                    // discovered in these reports; the person's own themes marked as theirs.
-                    let builtin = Codebook::builtin();
-                    let (book, yours) = match &outcome.codebook {
-                        Some(c) => (&c.book, Some(&c.yours)),
-                        None => (&builtin, None),
-                    };
-                    (
-                        format!("{stem}-codebook.qdc"),
-                        "application/xml",
-                        qdc::to_qdc(book, yours, Some(&outcome.applied)),
-                    )
-                }
-                "md" => (
-                    format!("{stem}.md"),
-                    "text/markdown;charset=utf-8",
-                    overrides::to_markdown(base, o),
-                ),
-                "csv" => (
-                    format!("{stem}.csv"),
-                    "text/csv;charset=utf-8",
-                    overrides::to_csv(base, o),
-                ),
-                _ => (
-                    format!("{stem}.json"),
-                    "application/json",
-                    overrides::to_json(base, o),
-                ),
-            };
-            error.set(io::download(&name, mime, &text).err());
+            let (outcome, error) = (outcome.clone(), error.clone());
+            yew::platform::spawn_local(async move {
+                let stem = file_stem(&outcome.applied);
+                let (name, mime) = match kind {
+                    ExportKind::Html => (format!("{stem}.html"), "text/html;charset=utf-8"),
+                    ExportKind::Qdc => (format!("{stem}-codebook.qdc"), "application/xml"),
+                    ExportKind::Markdown => (format!("{stem}.md"), "text/markdown;charset=utf-8"),
+                    ExportKind::Csv => (format!("{stem}.csv"), "text/csv;charset=utf-8"),
+                    ExportKind::Json => (format!("{stem}.json"), "application/json"),
+                };
+                // A codebook: the one the comparison was made with, its topics and the
+                // themes discovered in these reports; the person's own themes marked.
+                let books = match (kind, &outcome.codebook) {
+                    (ExportKind::Qdc, Some(c)) => Some((&c.book, &c.yours)),
+                    _ => None,
+                };
+                let made = jobs::export(kind, &outcome.base, &outcome.overrides, books).await;
+                error.set(match made {
+                    Ok(text) => io::download(&name, mime, &text).err(),
+                    Err(jobs::Stopped::Failed(reason)) => Some(reason),
+                    Err(jobs::Stopped::Cancelled) => Some("The file was cancelled.".into()),
+                    Err(jobs::Stopped::Crashed) => Some(format!(
+                        "The file could not be made: {}. Try again.",
+                        jobs::CRASH_REASON
+                    )),
+                });
+            });
         })
     };
     // The Word file is made in the worker: the button says so while it works.
@@ -125,11 +115,11 @@ pub fn exports(props: &OutcomeProps) -> Html {
                     data-download-word="">
                     if *making { {"Making the Word file…"} } else { {"Word briefing (.docx)"} }
                 </button>
-                <button type="button" class="button" onclick={download("html")}>{"Web page briefing (HTML)"}</button>
-                <button type="button" class="button" onclick={download("md")}>{"Briefing (Markdown)"}</button>
-                <button type="button" class="button" onclick={download("csv")}>{"Spreadsheet (CSV)"}</button>
-                <button type="button" class="button" onclick={download("json")}>{"Data (JSON)"}</button>
-                <button type="button" class="button" onclick={download("qdc")}>{"Codebook for NVivo, ATLAS.ti, MAXQDA (.qdc)"}</button>
+                <button type="button" class="button" onclick={download(ExportKind::Html)}>{"Web page briefing (HTML)"}</button>
+                <button type="button" class="button" onclick={download(ExportKind::Markdown)}>{"Briefing (Markdown)"}</button>
+                <button type="button" class="button" onclick={download(ExportKind::Csv)}>{"Spreadsheet (CSV)"}</button>
+                <button type="button" class="button" onclick={download(ExportKind::Json)}>{"Data (JSON)"}</button>
+                <button type="button" class="button" onclick={download(ExportKind::Qdc)}>{"Codebook for NVivo, ATLAS.ti, MAXQDA (.qdc)"}</button>
                 <button type="button" class="button" onclick={print}>{"Print or save as PDF"}</button>
             </div>
             if let Some(e) = &*error {

@@ -6,8 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use engine::compare::Comparison;
-use engine::findings;
-use engine::ingest::{self, Document};
+use engine::ingest::Document;
 use engine::overrides::{self, Edit, Overrides};
 use engine::themes::Codebook;
 use yew::prelude::*;
@@ -51,15 +50,12 @@ thread_local! {
 }
 
 impl Entry {
-    /// Reads `bytes` with the engine (never panics; unreadable input gives the reason).
+    /// Reads `bytes` with the engine at once: the page's unit tests (the shipped page
+    /// reads in the worker, [`Entry::from_engine`]).
+    #[cfg(test)]
     pub fn new(name: &str, bytes: &[u8], source: Source) -> Entry {
-        let read = ingest::ingest(bytes, name)
-            .map(|doc| Loaded {
-                findings: findings::extract(&doc).len(),
-                doc,
-            })
-            .map_err(|e| e.reason);
-        Entry::with(name, fnv1a(bytes), source, read)
+        let read = super::jobs::on_page::read_now(name, bytes);
+        Entry::from_engine(name, read.hash, source, read.read)
     }
 
     /// A report the engine read elsewhere (in the worker): the hash of its bytes and the
@@ -125,6 +121,7 @@ impl PartialEq for Entry {
 }
 
 /// The engine's checksum names a file's bytes (storage keys, worker replies).
+#[cfg(test)]
 pub use engine::share::fnv1a;
 
 /// The localStorage key for the corrections to one ordered pair of reports: hashes of
@@ -148,7 +145,8 @@ pub struct UserCodebook {
 }
 
 impl UserCodebook {
-    pub fn new(name: &str, yours: Codebook) -> UserCodebook {
+    /// The codebook as the worker read it (theirs, and the built-in one with theirs on top).
+    pub fn new(name: &str, read: super::jobs::ReadCodebook) -> UserCodebook {
         UserCodebook {
             id: NEXT_ID.with(|n| {
                 let id = n.get();
@@ -156,8 +154,8 @@ impl UserCodebook {
                 id
             }),
             name: name.to_string(),
-            book: Codebook::builtin().with(yours.clone()),
-            yours,
+            book: read.book,
+            yours: read.yours,
         }
     }
 }

@@ -413,7 +413,11 @@ fn a_codebook_compares_again_unless_the_comparison_was_shared() {
         "mine.toml",
     )
     .unwrap();
-    let book = Rc::new(UserCodebook::new("mine.qdc", yours));
+    let read = super::jobs::ReadCodebook {
+        book: Codebook::builtin().with(yours.clone()),
+        yours,
+    };
+    let book = Rc::new(UserCodebook::new("mine.qdc", read));
     assert_eq!(book.book.themes.len(), Codebook::builtin().themes.len() + 1);
     let s = reduce(s, Action::Codebook(Some(book.clone())));
     assert!(s.outcome.is_none(), "compared again with it");

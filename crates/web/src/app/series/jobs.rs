@@ -1,10 +1,10 @@
 //! The page's side of building a series in the worker (`crates/worker`): the documents go
 //! as JSON; the reply is the series without its steps, then each step, each parsed in a
-//! task of its own so the page never stops for long. With no worker, on the page.
+//! task of its own so the page never stops for long.
 
 use engine::compare::Comparison;
 use engine::ingest::Document;
-use engine::series::{self, Series};
+use engine::series::Series;
 use engine::themes::Codebook;
 use js_sys::Array;
 use wasm_bindgen::JsValue;
@@ -38,22 +38,27 @@ pub async fn build(
         }
         match jobs::request(|job| Request::Series { job }, payload, Array::new()).await {
             Ok(message) => return read_reply(&message).await,
-            Err(Stopped::Failed(r)) if r == "page" => {}
+            Err(Stopped::Failed(r)) if r == jobs::NO_WORKER => {}
             Err(e) => return Err(e),
         }
     }
+    on_page(docs, codebook)
+}
+
+/// The page's unit tests have no worker: they build the series on the page.
+#[cfg(test)]
+fn on_page(docs: &[&Document], codebook: Option<&Codebook>) -> Result<(Series, f64), Stopped> {
     let started = io::now();
-    let builtin;
-    let book = match codebook {
-        Some(b) => b,
-        None => {
-            builtin = Codebook::builtin();
-            &builtin
-        }
-    };
-    let built = series::build_in_order(docs, book, &mut |_| {})
+    let builtin = Codebook::builtin();
+    let built = engine::series::build_in_order(docs, codebook.unwrap_or(&builtin), &mut |_| {})
         .map_err(|e| Stopped::Failed(format!("{e}.")))?;
     Ok((built, io::now() - started))
+}
+
+/// The shipped page has no comparison code: without a worker there is no series.
+#[cfg(not(test))]
+fn on_page(_: &[&Document], _: Option<&Codebook>) -> Result<(Series, f64), Stopped> {
+    Err(Stopped::Failed(jobs::NO_READER.to_string()))
 }
 
 async fn read_reply(message: &Array) -> Result<(Series, f64), Stopped> {
