@@ -1231,7 +1231,7 @@ async function dropPrepared(page, index, selector) {
   }, { index, selector });
 }
 
-test('a 105-page PDF: no main-thread task over 100 ms while it is read and compared; pages per second', async (t) => {
+test('a 105-page PDF: no main-thread task over 100 ms while it is read, compared and shown; pages per second', async (t) => {
   const { context, page, log } = await open();
   // Let the worker start first (its wasm is compiled off the main thread anyway).
   await page.waitForTimeout(500);
@@ -1274,9 +1274,9 @@ test('a 105-page PDF: no main-thread task over 100 ms while it is read and compa
   console.log(`# worker: ${msg}`);
   assert.ok(readMax <= 100, `no main-thread task over 100 ms while the PDF is read (${readMax} ms)`);
   // Reading and comparing happen in the worker; what is left on the page is parsing the
-  // answers (~20 ms) and one Yew render of the new overview (~90-130 ms on a busy 2-core
-  // machine for this 105-page report): bounded here, reported above.
-  assert.ok(allMax <= 250, `no main-thread task over 250 ms in the whole job, result render included (${allMax} ms)`);
+  // answers, the overview's render, the print view's (a task later) and the share link
+  // (deflated a slice per task): each in a task of its own, ~50-70 ms at most here.
+  assert.ok(allMax <= 100, `no main-thread task over 100 ms in the whole job, result render included (${allMax} ms)`);
   assertClean(log);
   await context.close();
 });

@@ -435,12 +435,17 @@ pub async fn compare(
                         millis,
                         error: None,
                         ..
-                    }) => message
-                        .get(1)
-                        .as_string()
-                        .and_then(|json| serde_json::from_str::<Comparison>(&json).ok())
-                        .map(|c| (c, millis))
-                        .ok_or_else(|| Stopped::Failed("the comparison came back garbled.".into())),
+                    }) => {
+                        let parsed = message
+                            .get(1)
+                            .as_string()
+                            .and_then(|json| serde_json::from_str::<Comparison>(&json).ok());
+                        // What follows (corrections, the render) in tasks of their own.
+                        io::yield_now().await;
+                        parsed.map(|c| (c, millis)).ok_or_else(|| {
+                            Stopped::Failed("the comparison came back garbled.".into())
+                        })
+                    }
                     Ok(Reply::Compared { error: Some(e), .. }) => Err(Stopped::Failed(e)),
                     _ => Err(Stopped::Failed("the comparison came back garbled.".into())),
                 };

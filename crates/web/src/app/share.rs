@@ -23,6 +23,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use engine::compare::Comparison;
 use engine::ingest::{Block, BlockKind, Document};
 use engine::overrides::Overrides;
@@ -132,7 +134,7 @@ pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared>
     let base = &outcome.base;
     Some(Shared {
         kind: KIND.to_string(),
-        comparison: base.clone(),
+        comparison: Comparison::clone(base),
         overrides: outcome.overrides.clone(),
         reports: [
             side(earlier, &base.before.findings)?,
@@ -364,9 +366,69 @@ fn payload_key(props: &ShareProps) -> PayloadKey {
     ]
 }
 
-/// The encoded comparison (None: it could not be made).
-fn encoded(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<String> {
-    make(outcome, earlier, later).map(|s| share::encode(&s))
+/// Input deflated per task: a few milliseconds each.
+const SLICE: usize = 128 * 1024;
+
+/// Link text in `engine::share`'s format (any deflate stream of the JSON decodes the
+/// same), deflated a slice at a time with a task between: a large comparison deflated at
+/// once holds the page for well over 100 ms.
+pub async fn pack_sliced(json: &[u8]) -> Option<String> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    // Level 9, raw deflate: as `share::encode`.
+    let mut deflater = CompressorOxide::new(create_comp_flags_from_zip_params(9, 0, 0));
+    let mut packed = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let slices = json.len().div_ceil(SLICE).max(1);
+    for i in 0..slices {
+        let mut input = json.get(i * SLICE..((i + 1) * SLICE).min(json.len()))?;
+        let last = i + 1 == slices;
+        let flush = if last {
+            TDEFLFlush::Finish
+        } else {
+            TDEFLFlush::None
+        };
+        loop {
+            let (status, used, written) = compress(&mut deflater, input, &mut buf, flush);
+            packed.extend_from_slice(&buf[..written]);
+            input = &input[used..];
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if input.is_empty() && !last => break,
+                TDEFLStatus::Okay => {}
+                _ => return None,
+            }
+        }
+        io::yield_now().await;
+    }
+    Some(format!(
+        "{}.{:016x}.{}",
+        share::PREFIX,
+        share::fnv1a(json),
+        URL_SAFE_NO_PAD.encode(packed)
+    ))
+}
+
+/// A payload being made for a [`ShareBox`]: the key it was made for and the link text
+/// (None inside: it could not be made).
+pub type Encoded = UseStateHandle<Option<(PayloadKey, Rc<Option<String>>)>>;
+
+/// The share box's stamp: `key`, and whether its payload is made yet.
+pub fn stamp_of(key: &PayloadKey, encoded: &Encoded) -> PayloadKey {
+    let made = encoded.as_ref().is_some_and(|(k, _)| k == key);
+    let mut v = key.clone();
+    v.push(u32::from(made));
+    v
+}
+
+/// Gives the share box the payload made for `key` (None until it is).
+pub fn maker_of(key: &PayloadKey, encoded: &Encoded) -> Callback<(), Option<String>> {
+    let current = encoded
+        .as_ref()
+        .filter(|(k, _)| k == key)
+        .and_then(|(_, text)| (**text).clone());
+    Callback::from(move |_: ()| current.clone())
 }
 
 /// The page's address with `#c=<payload>`.
@@ -379,14 +441,32 @@ fn link_for(payload: &str) -> Option<String> {
 /// "Copy link" and "Download .rcmp file" for the comparison on screen.
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
-    let (o, a, b) = (
-        props.outcome.clone(),
-        props.earlier.clone(),
-        props.later.clone(),
-    );
-    let make = Callback::from(move |_: ()| encoded(&o, &a, &b));
+    let key = payload_key(props);
+    // The payload, made in slices after the view has rendered, for `key`.
+    let encoded = use_state(|| None::<(PayloadKey, Rc<Option<String>>)>);
+    {
+        let encoded = encoded.clone();
+        let (o, a, b) = (
+            props.outcome.clone(),
+            props.earlier.clone(),
+            props.later.clone(),
+        );
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                io::yield_now().await;
+                let json = make(&o, &a, &b).and_then(|s| serde_json::to_vec(&s).ok());
+                io::yield_now().await;
+                let text = match json {
+                    Some(json) => pack_sliced(&json).await,
+                    None => None,
+                };
+                encoded.set(Some((key, Rc::new(text))));
+            });
+        });
+    }
     html! {
-        <ShareBox stamp={payload_key(props)} {make}
+        <ShareBox stamp={stamp_of(&key, &encoded)} make={maker_of(&key, &encoded)}
             file_name={download_name(&props.earlier.name, &props.later.name)}
             what="this comparison" on_say={props.on_say.clone()} />
     }

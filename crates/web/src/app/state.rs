@@ -174,17 +174,31 @@ pub struct Outcome {
     /// Bumped on every correction (cheap equality for props).
     pub revision: u32,
     pub key: String,
-    /// What the engine said.
-    pub base: Comparison,
+    /// What the engine said (shared, not copied, by each correction's outcome).
+    pub base: Rc<Comparison>,
     pub overrides: Overrides,
-    /// `base` with `overrides` applied: what the app shows and exports.
-    pub applied: Comparison,
+    /// `base` with `overrides` applied: what the app shows and exports (`base` itself
+    /// while there are no corrections).
+    pub applied: Rc<Comparison>,
     /// Indexes of corrections that no longer fit these reports.
     pub skipped: Vec<usize>,
     /// How long the comparison took, in milliseconds.
     pub millis: f64,
     /// The person's codebook it was made with (None: the built-in codebook).
     pub codebook: Option<Rc<UserCodebook>>,
+}
+
+/// `base` with the person's corrections applied, and the indexes of those that no longer
+/// fit. With none, `base` itself: applying none would only copy it and redo
+/// `compare::refresh`, which `compare` itself ends with (crates/engine/tests/series.rs
+/// checks that this changes nothing), a tenth of a second of the page's time on a long
+/// report.
+fn apply(base: &Rc<Comparison>, corrections: &Overrides) -> (Rc<Comparison>, Vec<usize>) {
+    if corrections.edits.is_empty() {
+        return (base.clone(), Vec::new());
+    }
+    let (applied, skipped) = overrides::apply_checked(base, corrections);
+    (Rc::new(applied), skipped)
 }
 
 impl PartialEq for Outcome {
@@ -197,11 +211,12 @@ impl Outcome {
     pub fn new(
         pair: (u32, u32),
         key: String,
-        base: Comparison,
+        base: impl Into<Rc<Comparison>>,
         overrides: Overrides,
         millis: f64,
     ) -> Outcome {
-        let (applied, skipped) = overrides::apply_checked(&base, &overrides);
+        let base = base.into();
+        let (applied, skipped) = apply(&base, &overrides);
         Outcome {
             pair,
             revision: 0,
@@ -227,7 +242,7 @@ impl Outcome {
     }
 
     fn with_overrides(&self, overrides: Overrides) -> Outcome {
-        let (applied, skipped) = overrides::apply_checked(&self.base, &overrides);
+        let (applied, skipped) = apply(&self.base, &overrides);
         Outcome {
             pair: self.pair,
             revision: self.revision + 1,
@@ -562,11 +577,10 @@ impl Reducible for State {
                 }
             }
             Action::Correct(edit) => {
-                let said = overrides::describe(
-                    &s.current()
-                        .map_or_else(empty_comparison, |o| o.base.clone()),
-                    &edit,
-                );
+                let base = s
+                    .current()
+                    .map_or_else(|| Rc::new(empty_comparison()), |o| o.base.clone());
+                let said = overrides::describe(&base, &edit);
                 s.correct(|o| o.push(edit));
                 if s.message.as_ref().is_none_or(|m| !m.error) {
                     s.say(format!("Saved. {said}"), false);

@@ -187,30 +187,14 @@ impl SeriesState {
     }
 }
 
-/// A step's comparison as the app shows it. With no corrections it is the engine's as it
-/// came: applying none would only redo `compare::refresh`, which `compare` itself ends
-/// with (tests/series.rs checks that this changes nothing), and on a long step that is
-/// a tenth of a second of the page's time.
+/// A step's comparison as the app shows it, with the person's corrections to that step.
 pub fn step_outcome(
     pair: (u32, u32),
     key: String,
     base: engine::compare::Comparison,
     overrides: Overrides,
 ) -> Outcome {
-    if !overrides.is_empty() {
-        return Outcome::new(pair, key, base, overrides, 0.0);
-    }
-    Outcome {
-        pair,
-        revision: 0,
-        key,
-        applied: base.clone(),
-        base,
-        overrides,
-        skipped: Vec::new(),
-        millis: 0.0,
-        codebook: None,
-    }
+    Outcome::new(pair, key, base, overrides, 0.0)
 }
 
 /// The same comparison with other corrections (a new revision).

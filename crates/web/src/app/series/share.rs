@@ -7,15 +7,13 @@
 
 use std::rc::Rc;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use engine::overrides::Overrides;
 use engine::series::{self, Series};
 use engine::share;
 use serde::{Deserialize, Serialize};
 
 use super::super::io;
-use super::super::share::{shared_entry, shared_report, SharedReport, EXTENSION};
+use super::super::share::{pack_sliced, shared_entry, shared_report, SharedReport, EXTENSION};
 use super::super::state::{storage_key, Entry, Outcome};
 use super::super::view::plural;
 use super::{step_outcome, SeriesAction, SeriesOutcome};
@@ -73,51 +71,12 @@ pub fn make<'a>(o: &'a SeriesOutcome, entries: &[Rc<Entry>]) -> Option<Payload<'
     })
 }
 
-/// Input deflated per task: a few milliseconds each.
-const SLICE: usize = 128 * 1024;
-
-/// The link text of the series on screen, in `engine::share`'s format (any
-/// deflate stream of the JSON decodes the same), deflated a slice at a time with a task
-/// between: a series is several comparisons, and deflating it at once would hold the page
-/// for a good part of a second.
+/// The link text of the series on screen, in `engine::share`'s format, deflated a slice
+/// at a time (a series is several comparisons).
 pub async fn encode(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<String> {
-    use miniz_oxide::deflate::core::{
-        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-    };
     let json = serde_json::to_vec(&make(o, entries)?).ok()?;
     io::yield_now().await;
-    // Level 9, raw deflate: as `share::encode`.
-    let mut deflater = CompressorOxide::new(create_comp_flags_from_zip_params(9, 0, 0));
-    let mut packed = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let slices = json.len().div_ceil(SLICE).max(1);
-    for i in 0..slices {
-        let mut input = json.get(i * SLICE..((i + 1) * SLICE).min(json.len()))?;
-        let last = i + 1 == slices;
-        let flush = if last {
-            TDEFLFlush::Finish
-        } else {
-            TDEFLFlush::None
-        };
-        loop {
-            let (status, used, written) = compress(&mut deflater, input, &mut buf, flush);
-            packed.extend_from_slice(&buf[..written]);
-            input = &input[used..];
-            match status {
-                TDEFLStatus::Done => break,
-                TDEFLStatus::Okay if input.is_empty() && !last => break,
-                TDEFLStatus::Okay => {}
-                _ => return None,
-            }
-        }
-        io::yield_now().await;
-    }
-    Some(format!(
-        "{}.{:016x}.{}",
-        share::PREFIX,
-        share::fnv1a(&json),
-        URL_SAFE_NO_PAD.encode(packed)
-    ))
+    pack_sliced(&json).await
 }
 
 /// A short name for files of this series: "luton-2016-03-29 to luton-2026-03-10".

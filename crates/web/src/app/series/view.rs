@@ -202,7 +202,7 @@ fn series_view(props: &MainProps) -> Html {
                 { ratings(&o.series, *table_shown, { let t = table_shown.clone(); Callback::from(move |_: MouseEvent| t.set(!*t)) }) }
                 { tracks(o, *filter, *shown, filter.clone(), shown.clone()) }
                 <SeriesExports series={o.series.clone()} on_say={props.on_say.clone()} />
-                <share::ShareBox stamp={share_stamp(o, &encoded)} make={share_maker(o, &encoded)}
+                <share::ShareBox stamp={share::stamp_of(&stamp(o), &encoded)} make={share::maker_of(&stamp(o), &encoded)}
                     file_name={super::share::file_name(&o.series)} what="this series"
                     on_say={props.on_say.clone()} />
             } else if s.ids().is_some() {
@@ -221,25 +221,6 @@ fn stamp(o: &SeriesOutcome) -> Vec<u32> {
             .map(|x| x.as_ref().map_or(u32::MAX, |x| x.revision)),
     );
     v
-}
-
-type Encoded = UseStateHandle<Option<(Vec<u32>, Rc<Option<String>>)>>;
-
-/// The share box's stamp: the series', and whether its payload is made yet.
-fn share_stamp(o: &SeriesOutcome, encoded: &Encoded) -> Vec<u32> {
-    let mut v = stamp(o);
-    let made = encoded.as_ref().is_some_and(|(k, _)| *k == v);
-    v.push(u32::from(made));
-    v
-}
-
-/// Gives the share box the payload made for the series on screen (None until it is).
-fn share_maker(o: &SeriesOutcome, encoded: &Encoded) -> Callback<(), Option<String>> {
-    let current = encoded
-        .as_ref()
-        .filter(|(k, _)| *k == stamp(o))
-        .and_then(|(_, text)| (**text).clone());
-    Callback::from(move |_: ()| current.clone())
 }
 
 #[derive(Properties, PartialEq)]
