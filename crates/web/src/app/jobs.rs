@@ -134,6 +134,14 @@ pub fn start(on_progress: Callback<Progress>) {
     CLIENT.with(|c| c.borrow_mut().on_progress = Some(on_progress));
 }
 
+/// Starts the worker ahead of its first job, when a person begins to give files (a drag
+/// over the page, the file chooser): its wasm then downloads and compiles meanwhile.
+pub fn warm() {
+    if CLIENT.with(|c| c.borrow().worker.is_none()) {
+        spawn_worker();
+    }
+}
+
 /// Whether jobs go to a worker (false: none could start).
 pub fn available() -> bool {
     CLIENT.with(|c| !c.borrow().broken)
@@ -304,9 +312,7 @@ pub(super) async fn request(
     });
     let header = serde_json::to_string(&make(job)).unwrap_or_default();
     payload.unshift(&JsValue::from_str(&header));
-    if CLIENT.with(|c| c.borrow().worker.is_none()) {
-        spawn_worker();
-    }
+    warm();
     let worker = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         if c.ready {

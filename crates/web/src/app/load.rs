@@ -9,9 +9,9 @@ use std::rc::Rc;
 use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::io;
 use super::state::{describe_codebook, Entry, OrderBasis, Source, UserCodebook};
 use super::view::{human_date, plural};
+use super::{io, jobs};
 
 /// What files the pickers offer (old Word, OpenDocument and RTF too, so the reason they
 /// can't be read is shown rather than the file being hidden).
@@ -85,7 +85,8 @@ pub fn load_panel(props: &LoadProps) -> Html {
                 </p>
                 <div class="drop-actions">
                     <span class="file-pick">
-                        <input type="file" id="files" class="file-input" multiple=true accept={ACCEPT} {onchange} />
+                        <input type="file" id="files" class="file-input" multiple=true accept={ACCEPT} {onchange}
+                            onclick={Callback::from(|_: MouseEvent| jobs::warm())} />
                         <label for="files" class="button primary">{"Choose files…"}</label>
                     </span>
                     <span class="or">{"or"}</span>
@@ -185,6 +186,7 @@ pub fn card(props: &CardProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if !*over {
+                jobs::warm();
                 over.set(true);
             }
         })
