@@ -3,7 +3,7 @@
 //! the comparison, export or print it. Nothing is sent anywhere: files are read in the
 //! browser, the samples come from the app's own folder, corrections stay in localStorage.
 //!
-//! `state.rs` holds the state and its rules; `load.rs`, `overview.rs`, `detail.rs` and
+//! `state.rs` holds the state and its rules; `load.rs`, `overview.rs`, `detail/` and
 //! `report.rs` (exports, corrections list, print view) render it; `view.rs` has the small
 //! pure helpers; `io.rs` the browser calls.
 
