@@ -14,6 +14,8 @@ use wasm_bindgen_test::*;
 use web_sys::{DataTransfer, DragEvent, DragEventInit, Element, File};
 use yew::prelude::*;
 
+use super::reading::{SAMPLE_EARLIER, SAMPLE_LATER};
+use super::route::theme_href;
 use super::state::{fnv1a, storage_key, Action, Entry, OrderBasis, Outcome, Source, State};
 use super::view::{
     alike, best_topic, first_words, highlight, human_date, ordered_topics, paired_diff, plural,

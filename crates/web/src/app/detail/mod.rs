@@ -22,10 +22,11 @@ use engine::compare::{self, Comparison, Link, ThemeResult};
 use engine::overrides::Edit;
 use yew::prelude::*;
 
+use super::io;
 use super::report::{Corrections, Exports};
+use super::route::theme_href;
 use super::state::{Entry, Outcome};
 use super::view::{ordered_topics, plural, verdict_badge, verdict_meaning, verdict_short, year};
-use super::{io, theme_href};
 use fixes::ThemeVerdictFix;
 use lone::lone_section;
 use topic::{stray_section, topic_section};
