@@ -33,7 +33,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
-use yew::Callback;
+use yew::{hook, use_effect_with, use_state, Callback, UseStateHandle};
 
 use super::io;
 use super::protocol::{ExportKind, Reply, Request};
@@ -130,8 +130,22 @@ thread_local! {
 
 /// Says where progress goes (call once, when the app starts). The worker itself starts
 /// with the first job.
-pub fn start(on_progress: Callback<Progress>) {
+fn start(on_progress: Callback<Progress>) {
     CLIENT.with(|c| c.borrow_mut().on_progress = Some(on_progress));
+}
+
+/// The progress of the job in hand, for the progress bar: the app's state, told where
+/// progress goes when the app starts.
+#[hook]
+pub fn use_progress() -> UseStateHandle<Option<Progress>> {
+    let progress = use_state(|| None::<Progress>);
+    {
+        let progress = progress.clone();
+        use_effect_with((), move |_| {
+            start(Callback::from(move |p| progress.set(Some(p))));
+        });
+    }
+    progress
 }
 
 /// Starts the worker ahead of its first job, when a person begins to give files (a drag

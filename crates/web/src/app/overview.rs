@@ -10,13 +10,14 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::report::{Corrections, Exports};
+use super::route::{theme_href, theme_link_id};
 use super::state::Outcome;
 use super::view::{
     finding, first_words, highlight, human_date, plural, preview_link, rating_verdict,
     theme_matches, verdict_badge, verdict_class, verdict_meaning, verdict_rank, verdict_short,
     VERDICTS,
 };
-use super::{theme_href, theme_link_id, Prefs, Sort};
+use super::{Prefs, Sort};
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {

@@ -323,7 +323,7 @@ pub fn load(
             ))));
             let entry = match io::read_buffer(file).await {
                 Ok(buffer) => match super::jobs::read(&name, buffer).await {
-                    Ok(read) => super::engine_entry(&name, read, Source::File),
+                    Ok(read) => super::reading::engine_entry(&name, read, Source::File),
                     Err(Stopped::Crashed) => Entry::crashed(&name, super::jobs::CRASH_REASON),
                     Err(stopped) => {
                         let (text, error) = super::stopped_message(stopped, "reading");
