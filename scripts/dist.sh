@@ -15,8 +15,8 @@ if ! trunk build --release --dist "$OUT" >"$log" 2>&1; then
 fi
 # Strict CSP: hashes of Trunk's inline bootstrap instead of 'unsafe-inline'.
 node "$ROOT/scripts/csp.mjs" "$OUT/index.html" >>"$log" || die "CSP step failed (log: $log)"
-# Three wasm files: the page's, the worker's (which has the PDF and Word readers), and the
-# Word writer's (loaded only when a Word briefing is asked for).
+# Four wasm files: the page's, the reading worker's, the PDF reader's (loaded only for a
+# PDF) and the Word writer's (loaded only when a Word briefing is asked for).
 sizes() { # sizes FILE: "RAW, GZ gzip -9"
   echo "$(kb "$(wc -c <"$1")"), $(kb "$(gzip -9c "$1" | wc -c)") gzip -9"
 }
@@ -25,4 +25,5 @@ sizes() { # sizes FILE: "RAW, GZ gzip -9"
 page=$(ls "$OUT"/report-compare-web*_bg.wasm | head -n 1)
 worker="$OUT/report-compare-worker_bg.wasm"
 word="$OUT/report-compare-word_bg.wasm"
-say "built $OUT/ (page wasm $(sizes "$page"); worker wasm $(sizes "$worker"); Word writer wasm $(sizes "$word"))"
+pdf="$OUT/report-compare-pdf_bg.wasm"
+say "built $OUT/ (page wasm $(sizes "$page"); worker wasm $(sizes "$worker"); PDF reader wasm $(sizes "$pdf"); Word writer wasm $(sizes "$word"))"

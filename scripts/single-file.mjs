@@ -2,9 +2,10 @@
 // glue and the wasm (base64) in one inline module script that instantiates the wasm from
 // bytes (no fetch, so it works from file:// or as an e-mail attachment). The CSP keeps its
 // strictness: the inline script and style are allowed by their sha256, nothing else.
-// The reading worker goes in too: its glue and wasm (base64) become the text of a `blob:`
-// URL the page starts it from (a file:// page can't start a worker from a file), named in
-// `globalThis.reportCompareWorker`; the CSP allows `worker-src blob:` for it. The Word
+// The reading worker and the PDF reader go in too: each one's glue and wasm (base64) become
+// the text of a `blob:` URL the page starts it from (a file:// page can't start a worker
+// from a file), named in `globalThis.reportCompareWorker` and `reportComparePdfReader`;
+// the CSP allows `worker-src blob:` for them. The Word
 // writer is left out (the app says so and offers the HTML briefing).
 // Usage: node scripts/single-file.mjs DIST_DIR OUT.html
 import { createHash } from 'node:crypto';
@@ -23,22 +24,25 @@ const glue = readFileSync(pick(/^report-compare-web-.*\.js$/), 'utf8')
   .replace(/^export \{[^}]*\};?\s*$/m, '')
   .replace(/new URL\('[^']*', import\.meta\.url\)/, 'undefined');
 const wasm = readFileSync(pick(/^report-compare-web-.*_bg\.wasm$/)).toString('base64');
-const workerGlue = readFileSync(join(dist, 'report-compare-worker.js'), 'utf8');
-const workerWasm = readFileSync(join(dist, 'report-compare-worker_bg.wasm')).toString('base64');
-// The worker's own script: the no-modules glue, then its wasm from the inlined bytes.
-const worker = `${workerGlue}
+// A worker's own script: its no-modules glue, then its wasm from the inlined bytes; the
+// page starts it from a blob: URL of that text.
+const inlined = (bin) => {
+  const glue = readFileSync(join(dist, `${bin}.js`), 'utf8');
+  const wasm = readFileSync(join(dist, `${bin}_bg.wasm`)).toString('base64');
+  const source = `${glue}
 {
-  const text = atob(${JSON.stringify(workerWasm)});
+  const text = atob(${JSON.stringify(wasm)});
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   wasm_bindgen({ module_or_path: bytes });
 }
 `;
+  return `URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' }))`;
+};
 
 const script = `${glue}
-globalThis.reportCompareWorker = URL.createObjectURL(
-  new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }),
-);
+globalThis.reportCompareWorker = ${inlined('report-compare-worker')};
+globalThis.reportComparePdfReader = ${inlined('report-compare-pdf')};
 {
   const text = atob(${JSON.stringify(wasm)});
   const bytes = new Uint8Array(text.length);

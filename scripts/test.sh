@@ -67,7 +67,7 @@ report fmt $?
 clippy() {
   local rc=0 crate
   cargo clippy --workspace --all-targets -- -D warnings || rc=1
-  for crate in web worker word; do
+  for crate in web worker pdf word; do
     cargo clippy --target wasm32-unknown-unknown -p "$crate" --all-targets -- -D warnings || rc=1
   done
   # The engine names no web crate on any target, and none reaches it natively (on wasm32
@@ -82,6 +82,10 @@ clippy() {
   if cargo tree -p web --target wasm32-unknown-unknown -e normal --prefix none |
     grep -E '^(lopdf|zip|quick-xml|docx-rs) '; then
     echo "the page's bundle carries a reader or writer (above): those belong in the worker crates"
+    rc=1
+  fi
+  if cargo tree -p worker --target wasm32-unknown-unknown -e normal --prefix none | grep -E '^lopdf '; then
+    echo "the reading worker carries the PDF reader (above): it belongs in crates/pdf"
     rc=1
   fi
   return $rc

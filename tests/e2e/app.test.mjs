@@ -1096,7 +1096,7 @@ const DOCX = join(ROOT, 'tests/fixtures/formats/luton-before.docx');
 const fileFrom = async (path, name, type) => ({ name, base64: (await readFile(path)).toString('base64'), type });
 const pdfFile = (path, name) => fileFrom(path, name, 'application/pdf');
 
-test('two real PDFs (read in the worker): graded judgement improved, headline and counts as the CLI', async () => {
+test('two real PDFs (read in the PDF reader, compared in the worker): graded judgement improved, headline and counts as the CLI', async () => {
   const { json, headline } = cli(PDF.earlier, PDF.later);
   const { context, page, log } = await open({ viewport: { width: 1280, height: 1200 } });
   await dropFiles(page, [await pdfFile(PDF.later, 'luton-2026-03-10.pdf'), await pdfFile(PDF.earlier, 'luton-2022-09-05.pdf')]);
@@ -1119,10 +1119,13 @@ test('two real PDFs (read in the worker): graded judgement improved, headline an
   const toggle = page.locator('.pair .context-toggle').first();
   await toggle.click();
   await page.locator('.pair .context').first().waitFor();
-  // The worker and its wasm are this app's own files, from the sub-path.
+  // The workers and their wasm are this app's own files, from the sub-path: the PDF reader
+  // read the two files, the reading worker compared them.
   const paths = server.requests.map((r) => r.path);
-  assert.ok(paths.includes(`${PREFIX}report-compare-worker_loader.js`), 'worker loader fetched from the sub-path');
-  assert.ok(paths.includes(`${PREFIX}report-compare-worker_bg.wasm`), 'worker wasm fetched from the sub-path');
+  for (const bin of ['report-compare-pdf', 'report-compare-worker']) {
+    assert.ok(paths.includes(`${PREFIX}${bin}_loader.js`), `${bin} loader fetched from the sub-path`);
+    assert.ok(paths.includes(`${PREFIX}${bin}_bg.wasm`), `${bin} wasm fetched from the sub-path`);
+  }
   await page.screenshot({ path: join(SHOTS, 'pdf-pair.png') });
   assertClean(log);
   await context.close();

@@ -8,7 +8,8 @@
 //    two odd encodings, read), the worker never dies, the other report stays, and the page
 //    still compares two good reports at the end.
 // 2. The reader (Web Worker) dying under a job. The app has no test hook for that: this file
-//    serves the real worker's loader with a few lines in front (server.mjs `replace`) that,
+//    serves the real workers' loaders (the reading worker's and the PDF reader's) with a
+//    few lines in front (server.mjs `replace`) that,
 //    for a file with a trigger name, do what a dying worker does — throw out of its message
 //    handler (what a wasm trap, a panic under panic=abort, or running out of memory gives:
 //    an `error` event on the page's Worker), or end the worker with `close()` (no event at
@@ -31,6 +32,7 @@ const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
 const PREFIX = '/tools/report-compare/';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADER = 'report-compare-worker_loader.js';
+const PDF_LOADER = 'report-compare-pdf_loader.js'; // the PDF reader, a worker of its own
 
 // In front of the worker's real loader (see the top of this file). Runs before the app's
 // own handler (listeners fire in the order they were added) and stops it for a trigger.
@@ -65,7 +67,8 @@ before(async () => {
     text: await readFile(join(ROOT, 'www/samples/luton-2023-news-article.txt'), 'utf8'),
   };
   server = await startServer(DIST, PREFIX);
-  dying = await startServer(DIST, PREFIX, { replace: { [LOADER]: (js) => DYING_WORKER + js } });
+  const dies = (js) => DYING_WORKER + js;
+  dying = await startServer(DIST, PREFIX, { replace: { [LOADER]: dies, [PDF_LOADER]: dies } });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -149,7 +152,7 @@ async function cardFor(page, slot, name) {
   return card(page, slot).innerText();
 }
 
-const loaderFetches = (at) => at.requests.filter((r) => r.path === `${PREFIX}${LOADER}`).length;
+const loaderFetches = (at, loader = LOADER) => at.requests.filter((r) => r.path === `${PREFIX}${loader}`).length;
 
 /** Polls `check` (in Node) until true, for up to 10 s. */
 async function until(check, what) {
@@ -255,6 +258,7 @@ test('hostile files, read in the worker: each refused in words on its own card; 
   await cardFor(page, 'earlier', reports.earlier.name);
   const kept = await facts(page, 'earlier');
   const fetchesBefore = loaderFetches(server);
+  const pdfFetchesBefore = loaderFetches(server, PDF_LOADER);
   for (const f of HOSTILE) {
     await drop(page, [f], '[data-card=later]');
     const text = await cardFor(page, 'later', f.name);
@@ -278,6 +282,7 @@ test('hostile files, read in the worker: each refused in words on its own card; 
     assert.equal(await page.title(), 'report-compare');
   }
   assert.equal(loaderFetches(server), fetchesBefore, 'one worker read them all (none died)');
+  assert.ok(loaderFetches(server, PDF_LOADER) <= pdfFetchesBefore + 1, 'one PDF reader read the PDFs (none died)');
   await assertAccessible(page, 'a refused file beside a read one');
   // Still usable: a good later report replaces the last hostile one and is compared.
   await drop(page, [reports.later], '[data-card=later]');
@@ -297,7 +302,7 @@ test('the reader dies while reading (an error event): said in words on the card,
   await drop(page, [reports.earlier], '[data-card=earlier]');
   await cardFor(page, 'earlier', reports.earlier.name);
   const kept = await facts(page, 'earlier');
-  const fetches = loaderFetches(dying);
+  const fetches = loaderFetches(dying, PDF_LOADER);
 
   await drop(page, [{ name: 'crash-error.pdf', bytes: pdf() }], '[data-card=later]');
   const text = await cardFor(page, 'later', 'crash-error.pdf');
@@ -312,7 +317,8 @@ test('the reader dies while reading (an error event): said in words on the card,
   assert.deepEqual(await facts(page, 'earlier'), kept, 'the earlier report stays');
   assert.equal(await page.locator('.busy').count(), 0, 'no progress bar left spinning');
   assert.equal(deathNotes(log).length, 1, 'the browser’s detail went to the console');
-  await until(() => loaderFetches(dying) === fetches + 1, 'a fresh worker was started');
+  // The PDF reader started for the file and died; a fresh one was started.
+  await until(() => loaderFetches(dying, PDF_LOADER) === fetches + 2, 'a fresh worker was started');
   await assertAccessible(page, 'the reader crashed');
   await page.screenshot({ path: join(HERE, 'screenshots', 'worker-crashed.png') });
 

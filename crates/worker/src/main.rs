@@ -1,17 +1,18 @@
-//! The app's Web Worker (wasm only): reads PDF, Word and text files and compares two
-//! documents (or builds a series of three or more) off the page's main thread, so the
-//! page stays responsive; also reads `.qdc`
-//! codebooks. Built by Trunk as a separate bundle with the engine's `pdf` and `docx`
-//! readers and its `.qdc` reader (`qdc`) (index.html, `data-type="worker"`); the page
-//! bundle leaves them out, which keeps it small. The Word briefing has a worker of its own
-//! (`crates/word`), started only when asked for. Messages: the `protocol` crate.
+//! The app's reading worker (wasm only): reads Word, HTML and text files, compares two
+//! documents (or builds a series of three or more), reads codebooks and makes the
+//! exports, off the page's main thread, so the page stays responsive and has none of
+//! this code. Built by Trunk as a bundle of its own with the engine's `docx` and `qdc`
+//! readers (index.html, `data-type="worker"`). PDF files are read by the PDF reader
+//! (`crates/pdf`), a worker of its own: lopdf is half this one's size, and a person who
+//! gives no PDF never downloads it. The Word briefing has a worker of its own too
+//! (`crates/word`). Messages: the `protocol` crate.
 //!
 //! The engine's calls are synchronous, so progress is reported between stages (received,
 //! text extracted, findings found; comparing): the engine has no per-page hook yet.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    imp::start();
+    worker::start(imp::handle);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -23,85 +24,17 @@ fn main() {
 mod imp {
     use engine::compare::{compare, Comparison};
     use engine::export::{html, qdc};
-    use engine::findings;
-    use engine::ingest::{self, Document};
+    use engine::ingest::Document;
     use engine::overrides::{self, Overrides};
     use engine::series;
     use engine::themes::Codebook;
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::DedicatedWorkerGlobalScope;
 
-    use protocol::{fnv1a, ExportKind, Reply, Request};
+    use protocol::{ExportKind, Reply, Request};
+    use worker::{header_of, now, post, read};
 
-    pub fn start() {
-        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let inner = scope.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            handle(&inner, &js_sys::Array::from(&e.data()));
-        });
-        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // Lives as long as the worker.
-        on_message.forget();
-        hold_lock_then_ready(&scope);
-    }
-
-    /// Takes a Web Lock of this worker's own and holds it until the worker ends, then says
-    /// Ready with its name. The page asks for the same lock: the browser grants it only once
-    /// this worker has gone, which is how the page notices a worker that stopped without an
-    /// error event (a browser has no "worker ended" event). Where there are no Web Locks
-    /// (old browsers), Ready without one: the page then relies on error events alone.
-    fn hold_lock_then_ready(scope: &DedicatedWorkerGlobalScope) {
-        let get = |target: &JsValue, key: &str| {
-            js_sys::Reflect::get(target, &JsValue::from_str(key))
-                .ok()
-                .filter(|v| !v.is_undefined() && !v.is_null())
-        };
-        let locks = get(scope, "navigator").and_then(|n| get(&n, "locks"));
-        let request = locks
-            .as_ref()
-            .and_then(|l| get(l, "request").and_then(|f| f.dyn_into::<js_sys::Function>().ok()));
-        let (Some(locks), Some(request)) = (locks, request) else {
-            post(scope, &Reply::Ready { lock: None }, None);
-            return;
-        };
-        // Unique per worker, across tabs too (locks are shared by the whole origin).
-        let name = format!(
-            "report-compare-worker-{:016x}",
-            (js_sys::Math::random() * 9e15) as u64
-        );
-        let inner = scope.clone();
-        let lock = name.clone();
-        let held = Closure::once_into_js(move || -> JsValue {
-            post(&inner, &Reply::Ready { lock: Some(lock) }, None);
-            // Never settles: the lock is released only when the worker ends.
-            js_sys::Promise::new(&mut |_, _| {}).into()
-        });
-        if request
-            .call2(&locks, &JsValue::from_str(&name), &held)
-            .is_err()
-        {
-            post(scope, &Reply::Ready { lock: None }, None);
-        }
-    }
-
-    fn now() -> f64 {
-        js_sys::Date::now()
-    }
-
-    fn header_of(reply: &Reply) -> String {
-        serde_json::to_string(reply).unwrap_or_default()
-    }
-
-    fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply, payload: Option<String>) {
-        let message = js_sys::Array::of1(&JsValue::from_str(&header_of(reply)));
-        if let Some(p) = payload {
-            message.push(&JsValue::from_str(&p));
-        }
-        let _ = scope.post_message(&message);
-    }
-
-    fn handle(scope: &DedicatedWorkerGlobalScope, message: &js_sys::Array) {
+    pub fn handle(scope: &DedicatedWorkerGlobalScope, message: &js_sys::Array) {
         let Some(header) = message.get(0).as_string() else {
             return;
         };
@@ -111,7 +44,13 @@ mod imp {
         match request {
             Request::Read { job, name } => {
                 let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
-                read(scope, job, &name, &bytes);
+                read(
+                    scope,
+                    job,
+                    &name,
+                    &bytes,
+                    engine::ingest::ingest_with_progress,
+                );
             }
             Request::Compare { job } => {
                 let doc = |i: u32| {
@@ -304,69 +243,6 @@ mod imp {
             ));
         }
         let _ = scope.post_message(&message);
-    }
-
-    fn read(scope: &DedicatedWorkerGlobalScope, job: u32, name: &str, bytes: &[u8]) {
-        let progress = |label: String, done: u32, total: u32| {
-            post(
-                scope,
-                &Reply::Progress {
-                    job,
-                    label,
-                    done,
-                    total,
-                },
-                None,
-            )
-        };
-        progress(format!("Reading {name}: extracting the text"), 0, 3);
-        let hash = fnv1a(bytes);
-        let started = now();
-        // Pages first (PDF only), then two stages: findings, done.
-        let mut pages = 1;
-        let result = ingest::ingest_with_progress(bytes, name, &mut |done, total| {
-            pages = total as u32;
-            progress(
-                format!("Reading {name}: page {done} of {total}"),
-                done as u32,
-                pages + 2,
-            );
-        });
-        let millis = now() - started;
-        match result {
-            Ok(doc) => {
-                progress(
-                    format!("Reading {name}: finding the findings"),
-                    pages + 1,
-                    pages + 2,
-                );
-                let count = findings::extract(&doc).len();
-                let json = serde_json::to_string(&doc).unwrap_or_default();
-                progress(format!("Reading {name}: done"), pages + 2, pages + 2);
-                post(
-                    scope,
-                    &Reply::Read {
-                        job,
-                        hash,
-                        findings: count,
-                        millis,
-                        error: None,
-                    },
-                    Some(json),
-                );
-            }
-            Err(e) => post(
-                scope,
-                &Reply::Read {
-                    job,
-                    hash,
-                    findings: 0,
-                    millis,
-                    error: Some(e.reason),
-                },
-                None,
-            ),
-        }
     }
 
     fn run_compare(

@@ -117,24 +117,15 @@ pub fn ingest_with_progress(
     }
     let format = sniff(bytes, name).map_err(fail)?;
     let mut notes = Vec::new();
-    #[cfg(any(feature = "pdf", feature = "docx"))]
-    if matches!(format, Format::Pdf | Format::Docx) {
-        let lines = match format {
-            #[cfg(feature = "pdf")]
-            Format::Pdf => {
-                let read = pdf::read(bytes, on_page).map_err(fail)?;
-                notes.extend(read.notes);
-                read.lines
-            }
-            #[cfg(feature = "docx")]
-            Format::Docx => {
-                let read = docx::read(bytes).map_err(fail)?;
-                notes.extend(read.notes);
-                read.lines
-            }
-            _ => Vec::new(),
-        };
-        return Ok(from_lines(name, format, &lines, None, notes));
+    #[cfg(feature = "pdf")]
+    if format == Format::Pdf {
+        return ingest_pdf_with_progress(bytes, name, on_page);
+    }
+    #[cfg(feature = "docx")]
+    if format == Format::Docx {
+        let read = docx::read(bytes).map_err(fail)?;
+        notes.extend(read.notes);
+        return Ok(from_lines(name, format, &read.lines, None, notes));
     }
     let ext = extension(name);
     if format == Format::Html && !matches!(ext.as_str(), "html" | "htm" | "xhtml") {
@@ -265,8 +256,29 @@ fn from_lines(
     }
 }
 
-/// "%PDF-" near the start (the spec allows a little junk before it).
-fn is_pdf(bytes: &[u8]) -> bool {
+/// Reads a PDF, reporting each page read (`on_page(done, total)`): the PDF branch of
+/// [`ingest_with_progress`], and all that the app's PDF reader calls, so its bundle
+/// carries no other reader. For bytes that [`is_pdf`].
+#[cfg(feature = "pdf")]
+pub fn ingest_pdf_with_progress(
+    bytes: &[u8],
+    name: &str,
+    on_page: &mut dyn FnMut(usize, usize),
+) -> Result<Document, IngestError> {
+    let limit = size_limit(bytes);
+    if bytes.len() > limit {
+        return Err(too_large(name, Some(bytes.len()), limit));
+    }
+    let read = pdf::read(bytes, on_page).map_err(|reason| IngestError {
+        name: name.to_string(),
+        reason,
+    })?;
+    Ok(from_lines(name, Format::Pdf, &read.lines, None, read.notes))
+}
+
+/// "%PDF-" near the start (the spec allows a little junk before it). The page asks too, to
+/// send a PDF to the worker that has the PDF reader.
+pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")
 }

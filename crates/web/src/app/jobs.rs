@@ -38,20 +38,40 @@ use yew::{hook, use_effect_with, use_state, Callback, UseStateHandle};
 use super::io;
 use super::protocol::{ExportKind, Reply, Request};
 
-/// The worker's loader, next to index.html (Trunk's `data-loader-shim`).
+/// The two workers that read: the reading worker (text, Word, codebooks; it compares and
+/// makes the exports) and the PDF reader, a bundle of its own that only PDFs start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Reader,
+    Pdf,
+}
+
+impl Kind {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Its loader next to index.html (Trunk's `data-loader-shim`), or in the single-file
+    /// build the `blob:` URL of its inlined copy, named in a global.
+    fn url(self) -> String {
+        let (global, loader) = match self {
+            Kind::Reader => ("reportCompareWorker", WORKER_URL),
+            Kind::Pdf => ("reportComparePdfReader", PDF_URL),
+        };
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(global))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| loader.to_string())
+    }
+}
+
+/// The reading worker's loader.
 pub const WORKER_URL: &str = "./report-compare-worker_loader.js";
+/// The PDF reader's loader.
+pub const PDF_URL: &str = "./report-compare-pdf_loader.js";
 
 /// What a job gives when no worker could start: the page can't do the work itself.
 pub const NO_READER: &str = "the app’s reader (a Web Worker) could not start in this browser, and the page can’t read or compare without it. Reload the page, or open it in an up-to-date browser.";
-
-/// Where the worker comes from: the single-file build names its inlined worker's `blob:`
-/// URL in `globalThis.reportCompareWorker`; otherwise the loader next to index.html.
-fn worker_url() -> String {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("reportCompareWorker"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| WORKER_URL.to_string())
-}
 
 /// How far a job has got, for the progress bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,29 +129,38 @@ struct Client {
     broken: bool,
     queue: Vec<(Array, Array)>,
     pending: HashMap<u32, Pending>,
-    next_job: u32,
-    on_progress: Option<Callback<Progress>>,
     listeners: Option<Listeners>,
 }
 
+impl Client {
+    fn new() -> Client {
+        Client {
+            worker: None,
+            generation: 0,
+            ready: false,
+            broken: cfg!(test),
+            queue: Vec::new(),
+            pending: HashMap::new(),
+            listeners: None,
+        }
+    }
+}
+
 thread_local! {
-    static CLIENT: RefCell<Client> = RefCell::new(Client {
-        worker: None,
-        generation: 0,
-        ready: false,
-        broken: cfg!(test),
-        queue: Vec::new(),
-        pending: HashMap::new(),
-        next_job: 1,
-        on_progress: None,
-        listeners: None,
-    });
+    static CLIENTS: RefCell<[Client; 2]> = RefCell::new([Client::new(), Client::new()]);
+    static NEXT_JOB: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    static ON_PROGRESS: RefCell<Option<Callback<Progress>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the client of `kind`'s worker.
+fn client<R>(kind: Kind, f: impl FnOnce(&mut Client) -> R) -> R {
+    CLIENTS.with(|c| f(&mut c.borrow_mut()[kind.index()]))
 }
 
 /// Says where progress goes (call once, when the app starts). The worker itself starts
 /// with the first job.
 fn start(on_progress: Callback<Progress>) {
-    CLIENT.with(|c| c.borrow_mut().on_progress = Some(on_progress));
+    ON_PROGRESS.with(|p| *p.borrow_mut() = Some(on_progress));
 }
 
 /// The progress of the job in hand, for the progress bar: the app's state, told where
@@ -151,35 +180,39 @@ pub fn use_progress() -> UseStateHandle<Option<Progress>> {
 /// Starts the worker ahead of its first job, when a person begins to give files (a drag
 /// over the page, the file chooser): its wasm then downloads and compiles meanwhile.
 pub fn warm() {
-    if CLIENT.with(|c| c.borrow().worker.is_none()) {
-        spawn_worker();
+    warm_up(Kind::Reader);
+}
+
+fn warm_up(kind: Kind) {
+    if client(kind, |c| c.worker.is_none()) {
+        spawn_worker(kind);
     }
 }
 
 /// Whether jobs go to a worker (false: none could start).
 pub fn available() -> bool {
-    CLIENT.with(|c| !c.borrow().broken)
+    client(Kind::Reader, |c| !c.broken)
 }
 
-fn spawn_worker() {
-    if !available() {
+fn spawn_worker(kind: Kind) {
+    if client(kind, |c| c.broken) {
         return;
     }
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
-        on_reply(Array::from(&e.data()));
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        on_reply(kind, Array::from(&e.data()));
     });
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
         let detail = e
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
             .unwrap_or_default();
-        on_failure(detail);
+        on_failure(kind, detail);
     });
-    let worker = match Worker::new(&worker_url()) {
+    let worker = match Worker::new(&kind.url()) {
         Ok(w) => w,
         Err(_) => {
-            CLIENT.with(|c| c.borrow_mut().broken = true);
+            client(kind, |c| c.broken = true);
             return;
         }
     };
@@ -187,8 +220,7 @@ fn spawn_worker() {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // A reply the page could not receive would leave its job waiting for ever.
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
-    CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
+    client(kind, |c| {
         c.worker = Some(worker);
         c.generation += 1;
         c.ready = false;
@@ -198,9 +230,8 @@ fn spawn_worker() {
 
 /// The worker stopped with an error: before it was ready, work on the page from now on;
 /// later (a crash), fail the jobs in flight and start a fresh worker.
-fn on_failure(detail: String) {
-    let (was_ready, pending) = CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
+fn on_failure(kind: Kind, detail: String) {
+    let (was_ready, pending) = client(kind, |c| {
         if let Some(w) = c.worker.take() {
             w.terminate();
         }
@@ -230,13 +261,13 @@ fn on_failure(detail: String) {
     }
     // After a crash a fresh worker, warm for the next job.
     if was_ready {
-        spawn_worker();
+        spawn_worker(kind);
     }
 }
 
 /// Asks for the lock the worker holds while it lives: granted when it has gone. If it went
 /// without the page ending it (the same worker is still the current one), that is a crash.
-fn notice_exit(lock: &str, generation: u32) {
+fn notice_exit(kind: Kind, lock: &str, generation: u32) {
     let get = |target: &JsValue, key: &str| {
         js_sys::Reflect::get(target, &JsValue::from_str(key))
             .ok()
@@ -252,18 +283,15 @@ fn notice_exit(lock: &str, generation: u32) {
         return;
     };
     let on_granted = Closure::once_into_js(move || {
-        let current = CLIENT.with(|c| {
-            let c = c.borrow();
-            c.generation == generation && c.worker.is_some()
-        });
+        let current = client(kind, |c| c.generation == generation && c.worker.is_some());
         if current {
-            on_failure(String::new());
+            on_failure(kind, String::new());
         }
     });
     let _ = request.call2(&locks, &JsValue::from_str(lock), &on_granted);
 }
 
-fn on_reply(message: Array) {
+fn on_reply(kind: Kind, message: Array) {
     let Some(header) = message.get(0).as_string() else {
         return;
     };
@@ -272,13 +300,12 @@ fn on_reply(message: Array) {
     };
     let job = match reply {
         Reply::Ready { lock } => {
-            let (worker, queue, generation) = CLIENT.with(|c| {
-                let mut c = c.borrow_mut();
+            let (worker, queue, generation) = client(kind, |c| {
                 c.ready = true;
                 (c.worker.clone(), std::mem::take(&mut c.queue), c.generation)
             });
             if let Some(lock) = lock {
-                notice_exit(&lock, generation);
+                notice_exit(kind, &lock, generation);
             }
             if let Some(w) = worker {
                 for (m, transfer) in queue {
@@ -290,7 +317,7 @@ fn on_reply(message: Array) {
         Reply::Progress {
             label, done, total, ..
         } => {
-            if let Some(cb) = CLIENT.with(|c| c.borrow().on_progress.clone()) {
+            if let Some(cb) = ON_PROGRESS.with(|p| p.borrow().clone()) {
                 cb.emit(Progress { label, done, total });
             }
             return;
@@ -302,33 +329,46 @@ fn on_reply(message: Array) {
         | Reply::Codebook { job, .. }
         | Reply::Exported { job, .. } => job,
     };
-    if let Some(p) = CLIENT.with(|c| c.borrow_mut().pending.remove(&job)) {
+    if let Some(p) = client(kind, |c| c.pending.remove(&job)) {
         let _ = p.resolve.call1(&JsValue::NULL, &message);
     }
 }
 
-/// Sends a request; resolves with the worker's reply (header and payload).
+/// Sends a request to the reading worker; resolves with its reply (header and payload).
 pub(super) async fn request(
     make: impl FnOnce(u32) -> Request,
     payload: Array,
     transfer: Array,
 ) -> Result<Array, Stopped> {
+    request_to(Kind::Reader, make, payload, transfer).await
+}
+
+/// Sends a request to `kind`'s worker (started if it isn't yet).
+async fn request_to(
+    kind: Kind,
+    make: impl FnOnce(u32) -> Request,
+    payload: Array,
+    transfer: Array,
+) -> Result<Array, Stopped> {
+    if client(kind, |c| c.broken) {
+        return Err(Stopped::Failed(NO_WORKER.into()));
+    }
     let mut parts = None;
     let promise = Promise::new(&mut |resolve, reject| parts = Some(Pending { resolve, reject }));
-    let job = CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        let job = c.next_job;
-        c.next_job += 1;
+    let job = NEXT_JOB.with(|n| {
+        let job = n.get();
+        n.set(job + 1);
+        job
+    });
+    client(kind, |c| {
         if let Some(p) = parts.take() {
             c.pending.insert(job, p);
         }
-        job
     });
     let header = serde_json::to_string(&make(job)).unwrap_or_default();
     payload.unshift(&JsValue::from_str(&header));
-    warm();
-    let worker = CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
+    warm_up(kind);
+    let worker = client(kind, |c| {
         if c.ready {
             c.worker.clone()
         } else {
@@ -338,7 +378,7 @@ pub(super) async fn request(
     });
     if let Some(w) = worker {
         if let Err(e) = w.post_message_with_transfer(&payload, &transfer) {
-            CLIENT.with(|c| c.borrow_mut().pending.remove(&job));
+            client(kind, |c| c.pending.remove(&job));
             return Err(Stopped::Failed(io::js_message(&e)));
         }
     }
@@ -355,27 +395,38 @@ pub(super) async fn request(
 /// Stops whatever the worker is doing and starts a fresh one; the jobs in flight end
 /// with [`Stopped::Cancelled`].
 pub fn cancel() {
-    let pending = CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(w) = c.worker.take() {
-            w.terminate();
+    for kind in [Kind::Reader, Kind::Pdf] {
+        let (had, pending) = client(kind, |c| {
+            let had = c.worker.take().map(|w| w.terminate()).is_some();
+            c.ready = false;
+            c.queue.clear();
+            (had, c.pending.drain().collect::<Vec<_>>())
+        });
+        for (_, p) in pending {
+            let _ = p
+                .reject
+                .call1(&JsValue::NULL, &JsValue::from_str(CANCELLED));
         }
-        c.ready = false;
-        c.queue.clear();
-        c.pending.drain().collect::<Vec<_>>()
-    });
-    for (_, p) in pending {
-        let _ = p
-            .reject
-            .call1(&JsValue::NULL, &JsValue::from_str(CANCELLED));
+        if had {
+            spawn_worker(kind);
+        }
     }
-    spawn_worker();
 }
 
-/// Reads a file's bytes with the engine, in the worker (the buffer is transferred to it).
+/// Reads a file's bytes with the engine, in a worker (the buffer is transferred to it): a
+/// PDF in the PDF reader, anything else in the reading worker.
 pub async fn read(name: &str, buffer: ArrayBuffer) -> Result<Read, Stopped> {
+    let head =
+        Uint8Array::new_with_byte_offset_and_length(&buffer, 0, buffer.byte_length().min(1024))
+            .to_vec();
+    let kind = if engine::ingest::is_pdf(&head) {
+        Kind::Pdf
+    } else {
+        Kind::Reader
+    };
     if available() {
-        let reply = request(
+        let reply = request_to(
+            kind,
             |job| Request::Read {
                 job,
                 name: name.to_string(),
