@@ -4,10 +4,9 @@
 //! carries it, and nobody downloads it who never asks for a Word file. Built by Trunk with
 //! the `word` feature only (index.html). Messages: the `protocol` crate (`Docx`).
 
-// The message types are shared with the page and the reading worker; this one uses two.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    imp::start();
+    worker::start(imp::handle);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,22 +21,9 @@ mod imp {
     use engine::overrides::Overrides;
     use js_sys::{Array, Uint8Array};
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::DedicatedWorkerGlobalScope;
 
     use protocol::{Reply, Request};
-
-    pub fn start() {
-        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let inner = scope.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            handle(&inner, &Array::from(&e.data()));
-        });
-        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // Lives as long as the worker.
-        on_message.forget();
-        post(&scope, &Reply::Ready { lock: None }, None);
-    }
 
     fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply, bytes: Option<Uint8Array>) {
         let header = JsValue::from_str(&serde_json::to_string(reply).unwrap_or_default());
@@ -50,7 +36,7 @@ mod imp {
         };
     }
 
-    fn handle(scope: &DedicatedWorkerGlobalScope, message: &Array) {
+    pub fn handle(scope: &DedicatedWorkerGlobalScope, message: &Array) {
         let Some(Ok(Request::Docx { job })) = message
             .get(0)
             .as_string()
