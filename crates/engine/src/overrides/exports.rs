@@ -1,12 +1,11 @@
-//! The exports of a corrected comparison: JSON with the edits, Markdown and CSV that mark them.
+//! The exports of a corrected comparison: JSON with the edits beside it; Markdown and CSV
+//! are the export writers given the corrections, which they render in place.
 
 use super::apply::apply;
-use super::describe::describe;
 use super::edits::{Edit, Overrides};
-use crate::compare::{Comparison, Link, ThemeResult};
+use crate::compare::Comparison;
 use crate::export;
 use serde::Serialize;
-use std::fmt::Write;
 
 #[derive(Serialize)]
 struct WithOverrides<'a> {
@@ -30,114 +29,21 @@ pub fn to_json(base: &Comparison, overrides: &Overrides) -> String {
     .unwrap_or_default()
 }
 
-/// Markdown briefing of the corrected comparison: theme verdicts a person set are marked
-/// at the theme, and every correction is listed at the end with its note.
+/// Markdown briefing of the corrected comparison: what a person set is marked where it
+/// applies, and every correction is listed at the end with its note.
 pub fn to_markdown(base: &Comparison, overrides: &Overrides) -> String {
-    let applied = apply(base, overrides);
-    let mut md = export::to_markdown(&applied);
-    if overrides.is_empty() {
-        return md;
-    }
-    for t in &applied.themes {
-        if overrides.theme_verdict(&t.id).is_some() {
-            let heading = format!(
-                "## {} — {} {}\n",
-                t.label,
-                export::verdict_icon(t.verdict),
-                export::verdict_words(t.verdict)
-            );
-            if let Some(at) = md.find(&heading) {
-                md.insert_str(at + heading.len() - 1, " _(set by the reviewer)_");
-            }
-        }
-    }
-    md.push_str("## Corrections made by the reviewer\n\n");
-    for edit in &overrides.edits {
-        let _ = writeln!(md, "- {}", describe(base, edit));
-    }
-    md
+    export::markdown::corrected(base, overrides)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// Splits CSV text into records (newlines inside quoted fields stay in their record).
-fn csv_records(csv: &str) -> Vec<&str> {
-    let mut records = Vec::new();
-    let (mut start, mut quoted) = (0, false);
-    for (i, ch) in csv.char_indices() {
-        match ch {
-            '"' => quoted = !quoted,
-            '\n' if !quoted => {
-                records.push(&csv[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    if start < csv.len() {
-        records.push(&csv[start..]);
-    }
-    records
-}
-
-/// CSV export (one row per link) of the corrected comparison, with six more columns:
-/// whether the reviewer set the theme's verdict, and their note; whether they changed
-/// this link (pairing, verdict or theme), and their note; the verdict they set for the
-/// topic the link belongs to (empty when they set none), and their note.
+/// CSV export (one row per link) of the corrected comparison, with the six columns that
+/// say what the reviewer changed (see [`export::csv::corrected`]).
 pub fn to_csv(base: &Comparison, overrides: &Overrides) -> String {
-    let applied = apply(base, overrides);
-    let csv = export::to_csv(&applied);
-    let records = csv_records(&csv);
-    let rows: Vec<(&ThemeResult, &Link)> = applied
-        .themes
-        .iter()
-        .flat_map(|t| t.links.iter().map(move |l| (t, l)))
-        .collect();
-    if records.len() != rows.len() + 1 {
-        return csv; // not the layout this was written for: leave it as it is
-    }
-    let mut out = String::with_capacity(csv.len() + rows.len() * 8);
-    out.push_str(records[0]);
-    out.push_str(",theme_verdict_set_by_reviewer,theme_note,link_changed_by_reviewer,link_note,topic_verdict_set_by_reviewer,topic_note\n");
-    for (record, (theme, link)) in records[1..].iter().zip(rows) {
-        let theme_override = overrides.theme_verdict(&theme.id);
-        // The topic holding this link's findings, when the reviewer set its verdict.
-        let topic = theme.topics.iter().filter(|x| x.overridden).find(|x| {
-            let holds =
-                |id: &Option<String>, ids: &[String]| id.as_ref().is_none_or(|id| ids.contains(id));
-            (link.before.is_some() || link.after.is_some())
-                && holds(&link.before, &x.before)
-                && holds(&link.after, &x.after)
-        });
-        let extra = [
-            if theme_override.is_some() { "yes" } else { "" }.to_string(),
-            theme_override
-                .and_then(|(_, n)| n)
-                .unwrap_or("")
-                .to_string(),
-            if link.overridden { "yes" } else { "" }.to_string(),
-            link.note.clone().unwrap_or_default(),
-            topic.map_or("", |x| x.verdict.as_str()).to_string(),
-            topic.and_then(|x| x.note.clone()).unwrap_or_default(),
-        ];
-        out.push_str(record);
-        for field in extra {
-            out.push(',');
-            out.push_str(&csv_field(&field));
-        }
-        out.push('\n');
-    }
-    out
+    export::csv::corrected(base, overrides)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::describe::describe;
     use super::super::test_data::*;
     use super::*;
     use crate::compare::{self, Comparison, Verdict};
@@ -288,5 +194,25 @@ mod tests {
     #[test]
     fn csv_records_keep_quoted_newlines() {
         assert_eq!(csv_records("a,b\n\"x\ny\",z\n"), vec!["a,b", "\"x\ny\",z"]);
+    }
+
+    /// Splits CSV text into records (newlines inside quoted fields stay in their record).
+    fn csv_records(csv: &str) -> Vec<&str> {
+        let mut records = Vec::new();
+        let (mut start, mut quoted) = (0, false);
+        for (i, ch) in csv.char_indices() {
+            match ch {
+                '"' => quoted = !quoted,
+                '\n' if !quoted => {
+                    records.push(&csv[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        if start < csv.len() {
+            records.push(&csv[start..]);
+        }
+        records
     }
 }
