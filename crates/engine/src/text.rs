@@ -6,27 +6,6 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Replaces typographic variants that would otherwise make equal words differ:
-/// curly apostrophes, non-breaking and zero-width spaces, soft hyphens, ligatures.
-/// Quotes and dashes are kept (they matter for speakers and display).
-pub fn normalize_chars(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\t' => out.push(' '),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Lower-cased words of `text` (Unicode word boundaries; apostrophes unified, possessive
 /// `'s` dropped). Hyphenated compounds come out as their parts.
 pub fn words(text: &str) -> Vec<String> {
@@ -294,14 +273,6 @@ mod tests {
         assert_eq!(
             content_stems("The caseloads of 12 social workers are rising"),
             ["caseload", "social", "worker", "rise"]
-        );
-    }
-
-    #[test]
-    fn ligatures_and_soft_hyphens_are_normalised() {
-        assert_eq!(
-            normalize_chars("e\u{FB00}ective re\u{00AD}view\u{00A0}now"),
-            "effective review now"
         );
     }
 }

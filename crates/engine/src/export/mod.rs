@@ -8,11 +8,11 @@
 //! what no format can carry, and each renderer escapes the rest its own way.
 
 pub mod briefing;
-mod csv;
+pub mod csv;
 #[cfg(feature = "word")]
 pub mod docx;
 pub mod html;
-mod markdown;
+pub mod markdown;
 pub mod qdc;
 
 use crate::compare::{Comparison, Finding, ThemeResult, Topic, Verdict};

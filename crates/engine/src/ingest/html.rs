@@ -220,7 +220,7 @@ pub fn to_lines(html: &str) -> Page {
     }
     let lines = out
         .lines()
-        .map(|l| crate::text::normalize_chars(l.trim()))
+        .map(|l| super::normalize::chars(l.trim()))
         .collect();
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     Page {

@@ -145,10 +145,9 @@ pub fn ingest_with_progress(
             let page = html::to_lines(&text);
             (page.lines, page.title)
         }
-        Format::Text | Format::Markdown | Format::Pdf | Format::Docx => (
-            text.lines().map(crate::text::normalize_chars).collect(),
-            None,
-        ),
+        Format::Text | Format::Markdown | Format::Pdf | Format::Docx => {
+            (text.lines().map(normalize::chars).collect(), None)
+        }
     };
     let doc = from_lines(name, format, &lines, html_title, notes);
     if format == Format::Html {

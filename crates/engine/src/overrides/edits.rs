@@ -1,0 +1,249 @@
+//! The corrections as data: the list of edits a person made, kept in order and saved as JSON.
+
+use crate::compare::Verdict;
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: &str = "report-compare-overrides/1";
+
+fn schema() -> String {
+    SCHEMA.to_string()
+}
+
+/// Every correction a person made to one comparison, in the order they made them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overrides {
+    #[serde(default = "schema")]
+    pub schema: String,
+    #[serde(default)]
+    pub edits: Vec<Edit>,
+}
+
+impl Default for Overrides {
+    fn default() -> Self {
+        Overrides {
+            schema: schema(),
+            edits: Vec::new(),
+        }
+    }
+}
+
+/// One correction. Findings are named by their ids (`b3`, `a7`), themes by theme id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Edit {
+    /// Take a finding out of theme `from` and put it under theme `to`. Its pairings in
+    /// `from` are undone; it arrives in `to` unpaired (pair it there with [`Edit::Link`]).
+    Move {
+        finding: String,
+        from: String,
+        to: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Pair an earlier and a later finding under a theme.
+    Link {
+        theme: String,
+        before: String,
+        after: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Undo the pairing of an earlier and a later finding under a theme.
+    Unlink {
+        theme: String,
+        before: String,
+        after: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Set the verdict of one pair under a theme.
+    LinkVerdict {
+        theme: String,
+        before: String,
+        after: String,
+        verdict: Verdict,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Set the overall verdict of a theme.
+    ThemeVerdict {
+        theme: String,
+        verdict: Verdict,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Set the verdict of one topic (one discussed by both reports) under a theme:
+    /// improved, regressed, persisted or mixed. Applied after the topics are brought in
+    /// step with the other corrections, so it sticks; the topic is marked as the person's.
+    TopicVerdict {
+        theme: String,
+        topic: String,
+        verdict: Verdict,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+}
+
+impl Edit {
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Edit::Move { note, .. }
+            | Edit::Link { note, .. }
+            | Edit::Unlink { note, .. }
+            | Edit::LinkVerdict { note, .. }
+            | Edit::ThemeVerdict { note, .. }
+            | Edit::TopicVerdict { note, .. } => note.as_deref(),
+        }
+    }
+}
+
+impl Overrides {
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// Adds a correction, folding it into earlier ones where that is what the person
+    /// means: a new verdict for the same theme, topic or pair replaces the old one, and pairing
+    /// then unpairing the same two findings (or the reverse) cancels out.
+    pub fn push(&mut self, edit: Edit) {
+        match &edit {
+            Edit::ThemeVerdict { theme, .. } => {
+                self.edits
+                    .retain(|e| !matches!(e, Edit::ThemeVerdict { theme: t, .. } if t == theme));
+            }
+            Edit::TopicVerdict { theme, topic, .. } => {
+                self.edits.retain(|e| {
+                    !matches!(e, Edit::TopicVerdict { theme: t, topic: x, .. }
+                        if t == theme && x == topic)
+                });
+            }
+            Edit::LinkVerdict {
+                theme,
+                before,
+                after,
+                ..
+            } => {
+                self.edits.retain(|e| {
+                    !matches!(e, Edit::LinkVerdict { theme: t, before: b, after: a, .. }
+                        if t == theme && b == before && a == after)
+                });
+            }
+            Edit::Link {
+                theme,
+                before,
+                after,
+                ..
+            } => {
+                if let Some(i) = self.edits.iter().position(|e| {
+                    matches!(e, Edit::Unlink { theme: t, before: b, after: a, .. }
+                        if t == theme && b == before && a == after)
+                }) {
+                    self.edits.remove(i);
+                    return;
+                }
+            }
+            Edit::Unlink {
+                theme,
+                before,
+                after,
+                ..
+            } => {
+                if let Some(i) = self.edits.iter().position(|e| {
+                    matches!(e, Edit::Link { theme: t, before: b, after: a, .. }
+                        if t == theme && b == before && a == after)
+                }) {
+                    self.edits.remove(i);
+                    self.edits.retain(|e| {
+                        !matches!(e, Edit::LinkVerdict { theme: t, before: b, after: a, .. }
+                            if t == theme && b == before && a == after)
+                    });
+                    return;
+                }
+            }
+            Edit::Move {
+                finding, from, to, ..
+            } => {
+                // Moving straight back undoes the earlier move.
+                if let Some(i) = self.edits.iter().rposition(|e| {
+                    matches!(e, Edit::Move { finding: f, from: fr, to: t, .. }
+                        if f == finding && fr == to && t == from)
+                }) {
+                    self.edits.remove(i);
+                    return;
+                }
+            }
+        }
+        self.edits.push(edit);
+    }
+
+    /// Removes the correction at `index` (undo); out of range does nothing.
+    pub fn remove(&mut self, index: usize) {
+        if index < self.edits.len() {
+            self.edits.remove(index);
+        }
+    }
+
+    /// The verdict a person set for a theme, and their note.
+    pub fn theme_verdict(&self, theme: &str) -> Option<(Verdict, Option<&str>)> {
+        self.edits.iter().rev().find_map(|e| match e {
+            Edit::ThemeVerdict {
+                theme: t,
+                verdict,
+                note,
+            } if t == theme => Some((*verdict, note.as_deref())),
+            _ => None,
+        })
+    }
+
+    /// The verdict a person set for a topic of a theme, and their note.
+    pub fn topic_verdict(&self, theme: &str, topic: &str) -> Option<(Verdict, Option<&str>)> {
+        self.edits.iter().rev().find_map(|e| match e {
+            Edit::TopicVerdict {
+                theme: t,
+                topic: x,
+                verdict,
+                note,
+            } if t == theme && x == topic => Some((*verdict, note.as_deref())),
+            _ => None,
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads saved corrections; anything unreadable gives an error in words.
+    pub fn from_json(text: &str) -> Result<Overrides, String> {
+        serde_json::from_str(text).map_err(|e| format!("saved corrections are unreadable: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_data::*;
+    use super::*;
+    use crate::compare::Verdict;
+
+    #[test]
+    fn overrides_round_trip_through_json() {
+        let o = with(vec![
+            Edit::ThemeVerdict {
+                theme: "staff".into(),
+                verdict: Verdict::Regressed,
+                note: Some("see note".into()),
+            },
+            Edit::Move {
+                finding: "b1".into(),
+                from: "staff".into(),
+                to: "caseloads".into(),
+                note: None,
+            },
+        ]);
+        let json = o.to_json();
+        assert!(json.contains("\"kind\":\"theme_verdict\""), "{json}");
+        assert!(json.contains("\"verdict\":\"regressed\""), "{json}");
+        assert_eq!(Overrides::from_json(&json).unwrap(), o);
+        assert_eq!(Overrides::from_json("{}").unwrap(), Overrides::default());
+        assert!(Overrides::from_json("not json").is_err());
+    }
+}

@@ -1,0 +1,646 @@
+//! Strength / concern / mixed / neutral for one finding, with negation, purpose clauses
+//! and the hedges inspection reports live on ("not consistently", "more to do",
+//! "beginning to"). Also the direction words that refine a verdict ("still", "now").
+
+mod clauses;
+mod lexicon;
+mod negation;
+mod span;
+mod word_readings;
+
+use crate::text::words;
+use clauses::{is_contrast, tokens};
+use lexicon::*;
+use serde::{Deserialize, Serialize};
+use span::score_span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Strength,
+    Concern,
+    Mixed,
+    Neutral,
+}
+
+/// Which way a sentence says things are moving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// "still", "continues to", "remains", "persist".
+    Persisting,
+    /// "now", "increasingly", "no longer", "has improved".
+    Improving,
+    /// "rising", "worse", "deteriorated", "declined".
+    Worsening,
+}
+
+/// Stems of evaluative words that praise.
+/// The evidence a polarity was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Reading {
+    pub positive: f32,
+    pub negative: f32,
+    /// The part of `negative` that is minor or partial ("a short delay", "not all").
+    pub soft: f32,
+    pub tentative: bool,
+    pub contrast: bool,
+    /// Two halves of a contrast lean opposite ways ("X is good, but Y is slow").
+    pub opposed: bool,
+}
+
+impl Reading {
+    pub fn polarity(&self) -> Polarity {
+        let (p, n) = (self.positive, self.negative);
+        if self.opposed {
+            return Polarity::Mixed;
+        }
+        if p == 0.0 && n == 0.0 {
+            // "...; however, this is in its early stages": a hedge alone is not neutral.
+            return if self.tentative {
+                Polarity::Mixed
+            } else {
+                Polarity::Neutral
+            };
+        }
+        if n == 0.0 {
+            return if self.tentative {
+                Polarity::Mixed
+            } else {
+                Polarity::Strength
+            };
+        }
+        if p == 0.0 {
+            // Only a minor or partial reservation: "not all children receive ...".
+            return if self.soft >= n {
+                Polarity::Mixed
+            } else {
+                Polarity::Concern
+            };
+        }
+        // A contrast ("but", "however") with both sides present is mixed unless one side
+        // clearly outweighs the other.
+        let margin = if self.contrast { 3.0 } else { 2.0 };
+        if p >= margin * n {
+            if self.tentative {
+                Polarity::Mixed
+            } else {
+                Polarity::Strength
+            }
+        } else if n >= margin * p {
+            Polarity::Concern
+        } else {
+            Polarity::Mixed
+        }
+    }
+
+    /// +1 praise, -1 criticism, 0 neither or both about equally.
+    fn leaning(&self) -> i8 {
+        if self.positive > self.negative {
+            1
+        } else if self.negative > self.positive {
+            -1
+        } else {
+            0
+        }
+    }
+}
+
+pub fn read(text: &str) -> Reading {
+    let t = tokens(text);
+    let lower = format!(
+        " {} ",
+        t.iter().map(|x| x.w.as_str()).collect::<Vec<_>>().join(" ")
+    );
+    let mut r = Reading {
+        tentative: TENTATIVE_PHRASES.iter().any(|p| lower.contains(p)),
+        ..Reading::default()
+    };
+    // Parts split at contrasts; a fronted "although A, B" ends at its comma.
+    let mut starts = vec![0];
+    for i in 1..t.len() {
+        if t[i].clause != t[i - 1].clause {
+            let prev = Some(t[i - 1].w.as_str());
+            let next = t.get(i + 1).map(|x| x.w.as_str());
+            if is_contrast(&t[i].w, prev, next) || (t[i].w == "while" && i > 0) {
+                starts.push(i);
+            }
+        }
+    }
+    let mut parts: Vec<(usize, usize, f32)> = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(t.len());
+        let lead = t.get(s).map(|x| x.w.as_str()).unwrap_or("");
+        let weight = if matches!(lead, "despite" | "notwithstanding") {
+            0.25
+        } else {
+            1.0
+        };
+        // Fronted: at the start, or after a one- or two-word opener ("However, although").
+        let fronted = SUBORDINATORS.contains(&lead) && (s == 0 || s <= 2);
+        let first_comma = (s + 1..e).find(|&j| t[j].clause != t[s].clause);
+        match first_comma.filter(|_| fronted) {
+            Some(c) => {
+                parts.push((s, c, weight));
+                parts.push((c, e, 1.0));
+            }
+            None => parts.push((s, e, weight)),
+        }
+    }
+    r.contrast = parts.len() > 1 || t.first().is_some_and(|x| CONTRAST.contains(&x.w.as_str()));
+    let mut leanings = Vec::new();
+    for &(s, e, weight) in &parts {
+        let mut part = Reading::default();
+        score_span(&t, s..e, &mut part);
+        r.positive += weight * part.positive;
+        r.negative += weight * part.negative;
+        r.soft += weight * part.soft;
+        r.tentative |= part.tentative;
+        if weight == 1.0 {
+            leanings.push(part.leaning());
+        }
+    }
+    r.opposed = leanings.contains(&1) && leanings.contains(&-1);
+    r
+}
+
+/// Polarity of a finding; items listed under "what needs to improve", and
+/// recommendations written as instructions ("Ensure that …", "Improve the …"), are
+/// concerns: they name what is not yet good enough, whatever praise words they use.
+pub fn classify(text: &str, improvement_area: bool) -> Polarity {
+    if improvement_area || is_recommendation(text) {
+        return Polarity::Concern;
+    }
+    read(text).polarity()
+}
+
+/// Verbs that open an instruction to the organisation. Only words that are not also
+/// nouns or adjectives at the start of a sentence ("Review meetings …", "Secure
+/// placements …" are findings, not instructions).
+const INSTRUCTING_VERBS: &[&str] = &[
+    "address",
+    "develop",
+    "embed",
+    "ensure",
+    "establish",
+    "implement",
+    "improve",
+    "increase",
+    "prioritise",
+    "reduce",
+    "strengthen",
+];
+
+/// A sentence that opens with a bare instructing verb: a recommendation.
+fn is_recommendation(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or("");
+    // Capitalised as a sentence opening, and the verb itself, not "Improved" or "Ensuring".
+    first.chars().next().is_some_and(char::is_uppercase)
+        && INSTRUCTING_VERBS.contains(&first.to_lowercase().as_str())
+        && words.next().is_some()
+}
+
+/// The direction a sentence signals, if any.
+pub fn direction(text: &str) -> Option<Direction> {
+    let lower = format!(" {} ", words(text).join(" "));
+    let has = |list: &[&str]| list.iter().any(|p| lower.contains(p));
+    if has(&[
+        " rising ",
+        " worse",
+        " deteriorat",
+        " declined ",
+        " declining ",
+        " fallen ",
+        " increasingly difficult",
+        " slipped ",
+        " no longer effective",
+    ]) {
+        Some(Direction::Worsening)
+    } else if has(&[
+        " still ",
+        " continue to ",
+        " continues to ",
+        " remain ",
+        " remains ",
+        " persist",
+        " again ",
+    ]) {
+        Some(Direction::Persisting)
+    } else if has(&[
+        " now ",
+        " increasingly ",
+        " no longer ",
+        " has improved",
+        " have improved",
+        " improved ",
+        " better than",
+        " since the last inspection",
+    ]) {
+        Some(Direction::Improving)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Polarity::*;
+
+    #[test]
+    fn what_people_need_is_not_a_shortfall() {
+        assert_eq!(
+            classify(
+                "Social workers have the guidance they need to respond to concerns without delay.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(
+            classify("They need to improve the quality of plans.", false),
+            Concern
+        );
+    }
+
+    #[test]
+    fn recommendations_are_concerns_whatever_their_words() {
+        assert_eq!(
+            classify(
+                "Improve the sufficiency of placements so that good planning ensures enough places.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "Ensure that all child protection work is managed robustly.",
+                false
+            ),
+            Concern
+        );
+        // A finding that starts with a past participle or a noun is read as usual.
+        assert_eq!(
+            classify("Improved practice means that children are safer.", false),
+            Strength
+        );
+        assert_eq!(
+            classify(
+                "Reviews of children's plans are timely and effective.",
+                false
+            ),
+            Strength
+        );
+    }
+
+    #[test]
+    fn praise_and_criticism() {
+        assert_eq!(classify("Staff morale is positive.", false), Strength);
+        assert_eq!(
+            classify("The quality of single assessments is inconsistent.", false),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "The out-of-hours service gives effective responses to children.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(
+            classify(
+                "Challenges include rising and fluctuating caseloads in some teams.",
+                false
+            ),
+            Concern
+        );
+    }
+
+    #[test]
+    fn no_longer_ends_a_problem_or_a_strength() {
+        assert_eq!(
+            classify("Patients are no longer cared for in corridors.", false),
+            Strength
+        );
+        assert_eq!(
+            classify("The panel is no longer effective.", false),
+            Concern
+        );
+    }
+
+    #[test]
+    fn a_denied_frequency_turns_round_the_rest_of_its_clause() {
+        for text in [
+            "Families do not always receive timely and effective support.",
+            "Pupils are not routinely given helpful and clear feedback.",
+            "Patients do not consistently get prompt and safe discharge plans.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_negation_does_not_reach_into_an_aim() {
+        // The vulnerabilities are what the understanding is of, not what is denied.
+        assert_eq!(
+            classify(
+                "Assessments do not always include sufficient focus on histories to ensure an \
+                 in-depth understanding of children’s needs and vulnerabilities.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "Leaders should ensure that plans are fully reviewed.",
+                false
+            ),
+            Neutral
+        );
+    }
+
+    #[test]
+    fn doing_a_thing_fully_is_praise_and_emerging_needs_are_no_hedge() {
+        assert_eq!(
+            classify(
+                "Assessments fully consider children’s circumstances and their history.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(classify("Plans are not fully implemented.", false), Concern);
+        assert_eq!(
+            classify(
+                "The health needs of care leavers are understood by PAs.",
+                false
+            ),
+            Strength
+        );
+        assert_eq!(classify("Their needs are not understood.", false), Concern);
+        assert_eq!(
+            classify(
+                "A multi-agency team is available to support families who have emerging needs.",
+                false
+            ),
+            Neutral
+        );
+        assert_eq!(classify("Practice in this area is emerging.", false), Mixed);
+    }
+
+    #[test]
+    fn negation_flips_praise() {
+        assert_eq!(
+            classify("Plans are not consistently given sufficient weight.", false),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "Personal advisers do not become involved soon enough.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify("Inspectors found no detriment to services.", false),
+            Strength
+        );
+    }
+
+    #[test]
+    fn hedges_and_contrasts_make_mixed() {
+        assert_eq!(
+            classify(
+                "Steps to create a stable workforce are beginning to produce good results.",
+                false
+            ),
+            Mixed
+        );
+        assert_eq!(
+            classify(
+                "While progress is evident, leaders know they still have more work to do.",
+                false
+            ),
+            Mixed
+        );
+        assert_eq!(
+            classify("Leaders are proud of their improvements but accept that they still have more to do to ensure consistency and quality.", false),
+            Mixed
+        );
+    }
+
+    #[test]
+    fn improvement_areas_are_concerns_and_plain_facts_neutral() {
+        assert_eq!(
+            classify("Placement planning decisions and records.", true),
+            Concern
+        );
+        assert_eq!(
+            classify("The visit took place over two days in June.", false),
+            Neutral
+        );
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(
+            direction("Caseloads are rising."),
+            Some(Direction::Worsening)
+        );
+        assert_eq!(
+            direction("Some children still face changes."),
+            Some(Direction::Persisting)
+        );
+        assert_eq!(
+            direction("Stability is increasingly evident."),
+            Some(Direction::Improving)
+        );
+        assert_eq!(direction("Plans are clear."), None);
+    }
+
+    fn all(cases: &[(&str, Polarity)]) {
+        for (text, want) in cases {
+            assert_eq!(classify(text, false), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn negation_reaches_adverbs_excess_and_coordination() {
+        all(&[
+            ("Pupils are not excluded unnecessarily.", Strength),
+            (
+                "Patients do not wait longer than necessary for treatment.",
+                Strength,
+            ),
+            (
+                "Prisoners are not held in segregation for longer than is needed.",
+                Strength,
+            ),
+            (
+                "Assessments are not completed quickly enough or reviewed regularly.",
+                Concern,
+            ),
+            (
+                "Care plans are not timely or sufficiently detailed.",
+                Concern,
+            ),
+            (
+                "Leaders do not understand the impact of poor practice.",
+                Concern,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn denying_a_kind_denies_what_it_would_hold() {
+        all(&[
+            ("No pupils are left without a suitable place.", Strength),
+            ("Inspectors found no evidence of drift in plans.", Strength),
+            (
+                "Inspectors saw no cases where risk had not been assessed.",
+                Strength,
+            ),
+            ("Nobody was left without a bed overnight.", Strength),
+            ("Inspectors found no plans that were up to date.", Concern),
+        ]);
+    }
+
+    #[test]
+    fn few_denies_and_a_minority_is_an_exception() {
+        all(&[
+            (
+                "Very few children and young people have been excluded from school.",
+                Strength,
+            ),
+            ("Very few patients are readmitted within 30 days.", Strength),
+            (
+                "Very few pupils have access to an independent mentor.",
+                Concern,
+            ),
+            (
+                "Only a small number of staff have completed the training.",
+                Concern,
+            ),
+            ("A small number of children have experienced harm.", Concern),
+            (
+                "A minority of prisoners are held in cells that are unsuitable.",
+                Concern,
+            ),
+            (
+                "A few pupils have been persistently absent this year.",
+                Concern,
+            ),
+            (
+                "A small number of children benefit from intensive therapeutic support.",
+                Mixed,
+            ),
+            // Time, not cases.
+            ("Children are seen within a few days of referral.", Neutral),
+        ]);
+    }
+
+    #[test]
+    fn rarely_negates_the_whole_clause() {
+        all(&[
+            ("Restraint is rarely used on the ward.", Strength),
+            ("Pupils rarely miss lessons.", Strength),
+            ("Unregistered homes are rarely used.", Strength),
+            ("Managers rarely check the quality of records.", Concern),
+            ("Staff are rarely available at weekends.", Concern),
+        ]);
+    }
+
+    #[test]
+    fn changes_are_judged_by_what_changes() {
+        all(&[
+            ("Attendance has risen and exclusions have fallen.", Strength),
+            ("Complaints from patients have reduced.", Strength),
+            (
+                "Waiting times have fallen since the last inspection.",
+                Strength,
+            ),
+            ("Attendance has declined over the past year.", Concern),
+            ("Staff turnover has increased sharply.", Concern),
+            // A condition is not a change.
+            (
+                "When risks increase, cases are escalated appropriately.",
+                Strength,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn halves_of_a_contrast_that_differ_are_mixed() {
+        all(&[
+            (
+                "Caseloads are manageable, although they are higher in some teams.",
+                Mixed,
+            ),
+            ("Teaching is strong, but marking is inconsistent.", Mixed),
+            (
+                "Leaders are ambitious and committed, although some plans lack detail.",
+                Mixed,
+            ),
+            (
+                "Despite staffing pressures, the ward provides safe and effective care.",
+                Strength,
+            ),
+            (
+                "Despite some improvements, record keeping remains poor.",
+                Concern,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn partial_and_minor_reservations_are_mixed() {
+        all(&[
+            ("There is a slight delay in issuing some reports, although this does not affect pupils.", Mixed),
+            ("Not every ward has a named safeguarding lead.", Mixed),
+            ("Most, but not all, pupils make good progress in reading.", Mixed),
+            ("There are minor errors in the recording of meetings.", Mixed),
+            ("There are serious errors in records.", Concern),
+        ]);
+    }
+
+    #[test]
+    fn lack_little_and_less_turn_praise_round() {
+        all(&[
+            (
+                "Files show little evidence of purposeful work with pupils.",
+                Concern,
+            ),
+            ("There is a lack of effective oversight.", Concern),
+            ("Subsequent work is less meaningful.", Concern),
+        ]);
+    }
+
+    #[test]
+    fn degree_orders_praise() {
+        let some = read("There is some effective work.").positive;
+        let plain = read("There is effective work.").positive;
+        let strong = read("There is strong work.").positive;
+        let very = read("There is very strong work.").positive;
+        assert!(
+            some < plain && plain < strong && strong < very,
+            "{some} {plain} {strong} {very}"
+        );
+        let minor = read("There is a minor delay.").negative;
+        let delay = read("There is a delay.").negative;
+        assert!(minor < delay, "{minor} {delay}");
+    }
+
+    #[test]
+    fn counted_things_count_only_when_quantified() {
+        all(&[
+            (
+                "Arrangements for tracking children missing education are strong.",
+                Strength,
+            ),
+            ("Leaders monitor exclusions.", Neutral),
+            ("Most pupils attend regularly.", Strength),
+            ("Children do not go missing from care.", Strength),
+        ]);
+    }
+}

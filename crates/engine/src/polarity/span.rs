@@ -1,0 +1,311 @@
+//! Scoring a span of words: each word's reading, then negation and quantifiers over it.
+
+use super::clauses::Tok;
+use super::lexicon::*;
+use super::negation::*;
+use super::word_readings::*;
+use super::Reading;
+
+/// Praise and criticism of the words `range` of `t`, after negation and quantifiers.
+pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Reading) {
+    let (lo, hi) = (range.start, range.end);
+    let mut items: Vec<Item> = Vec::new();
+    let mut used = vec![false; t.len()];
+    let is_negator = |i: usize| NEGATORS.contains(&t[i].w.as_str());
+    // Phrases first: they claim their words.
+    let mut claimed = vec![false; t.len()];
+    for i in lo..hi {
+        for p in CONCERN_PHRASES {
+            let p: Vec<&str> = p.split(' ').collect();
+            // "longer than is needed" is a comparison, not a need.
+            let compared = i > 0 && t[i - 1].w == "than";
+            // "the guidance they need to respond": what someone needs, not a shortfall
+            // (as against "They need to improve", where the pronoun opens the clause).
+            let what_is_needed = p[0].starts_with("need")
+                && i >= 2
+                && matches!(t[i - 1].w.as_str(), "they" | "she" | "he" | "we" | "you")
+                && t[i - 2].clause == t[i].clause;
+            if i + p.len() <= hi && starts_with(t, i, &p) && !compared && !what_is_needed {
+                items.push(Item {
+                    fixed: true,
+                    ..Item::new(i, -1.0)
+                });
+                for (j, c) in claimed[i..i + p.len()].iter_mut().enumerate() {
+                    *c = true;
+                    used[i + j] = true;
+                }
+            }
+        }
+        // "not all", "not every": most but not all, a partial reservation.
+        if t[i].w == "not" && t.get(i + 1).is_some_and(|x| x.w == "all" || x.w == "every") {
+            r.tentative = true;
+            items.push(Item {
+                fixed: true,
+                soft: true,
+                ..Item::new(i, -0.5)
+            });
+            used[i] = true;
+        }
+        // "does not have an impact on", "without affecting": a problem contained.
+        if is_negator(i) && !used[i] {
+            let fillers = [
+                "have",
+                "has",
+                "had",
+                "an",
+                "a",
+                "any",
+                "significant",
+                "adverse",
+                "negative",
+                "direct",
+                "real",
+                "noticeable",
+                "been",
+            ];
+            let mut j = i + 1;
+            while j < hi && j < i + 5 && fillers.contains(&t[j].w.as_str()) {
+                j += 1;
+            }
+            if j < hi && (t[j].s == "impact" || t[j].s == "affect" || t[j].s == "compromis") {
+                items.push(Item {
+                    fixed: true,
+                    ..Item::new(j, 0.5)
+                });
+                used[i] = true;
+                claimed[j] = true;
+            }
+        }
+    }
+    let mut purpose_until = 0;
+    // Where the first aim starts: a negation before it does not reach into it ("do not
+    // always include a focus on histories to ensure an understanding of vulnerabilities").
+    let mut purpose_from = hi;
+    let mut consumed = vec![false; t.len()];
+    for i in lo..hi {
+        // An aim runs to the end of the part.
+        if PURPOSE
+            .iter()
+            .any(|p| i + p.len() <= hi && starts_with(t, i, p))
+        {
+            purpose_until = hi;
+            purpose_from = purpose_from.min(i);
+        }
+        if claimed[i] || consumed[i] {
+            continue;
+        }
+        if let Some((v, j)) = change(t, i).filter(|(_, j)| (lo..hi).contains(j)) {
+            // "reduce drift or delay": the change reaches coordinated things.
+            let mut things = vec![j];
+            while let Some(&last) = things.last() {
+                let coordinated = t.get(last + 1).is_some_and(|x| x.w == "or" || x.w == "and")
+                    && t.get(last + 2).is_some_and(|x| {
+                        BAD_THINGS.contains(&x.s.as_str()) || GOOD_THINGS.contains(&x.s.as_str())
+                    });
+                if !coordinated || last + 2 >= hi {
+                    break;
+                }
+                things.push(last + 2);
+            }
+            for &j in &things {
+                consumed[j] = true;
+                items.retain(|it| it.at != j);
+            }
+            if v < 0.0 || i >= purpose_until {
+                items.push(Item::new(i, v));
+            }
+            continue;
+        }
+        if let Some(item) = lexical(t, i) {
+            if item.v > 0.0 && !item.latent && i < purpose_until {
+                continue;
+            }
+            items.push(item);
+        }
+    }
+    // "poor performance": a counted thing already judged by its modifier.
+    let judged: Vec<usize> = items
+        .iter()
+        .filter(|it| !it.latent)
+        .map(|it| it.at + 1)
+        .collect();
+    items.retain(|it| !(it.latent && judged.contains(&it.at)));
+    // "less meaningful": inferiority turns the praise round.
+    let less: Vec<usize> = (lo..hi.saturating_sub(1))
+        .filter(|&i| t[i].w == "less")
+        .collect();
+    for i in less {
+        if let Some(n) = items
+            .iter()
+            .position(|it| it.at == i + 1 && it.v > 0.0 && !it.latent)
+        {
+            items[n].flip();
+            items.retain(|it| it.at != i);
+        }
+    }
+    // "a lack of purpose", "the absence of effective plans": the lacked praise is the lack.
+    for i in lo..hi {
+        if matches!(t[i].s.as_str(), "lack" | "absenc") && t.get(i + 1).is_some_and(|x| x.w == "of")
+        {
+            let end = content_end(t, i, 3, hi);
+            items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
+        }
+    }
+    let reach = |k: usize| if k < purpose_from { purpose_from } else { hi };
+    let clause_rest = |k: usize| (k + 1..reach(k)).take_while(move |&j| t[j].clause == t[k].clause);
+    let sub_rest = |k: usize| (k + 1..reach(k)).take_while(move |&j| t[j].sub == t[k].sub);
+    // Quantifiers: a minority marks an exception; "few" denies; "most" counts.
+    for i in lo..hi {
+        let prev = i.checked_sub(1).map(|j| t[j].w.as_str());
+        let only = prev == Some("only")
+            || (prev == Some("a") && i >= 2 && t[i - 2].w == "only")
+            || (prev == Some("very") && i >= 3 && t[i - 2].w == "a" && t[i - 3].w == "only");
+        if let Some(q) = MINORITY.iter().find(|q| starts_with(t, i, q)) {
+            let unit = t
+                .get(i + q.len())
+                .is_some_and(|x| UNITS.contains(&x.s.as_str()));
+            if unit {
+                continue;
+            }
+            if only {
+                // "only a few files showed ...": fewer than there should be.
+                deny(&mut items, clause_rest(i + q.len() - 1), true, i);
+            } else {
+                r.tentative = true;
+                items.push(Item {
+                    fixed: true,
+                    ..Item::new(i, -1.0)
+                });
+                count(&mut items, sub_rest(i));
+            }
+        } else if (t[i].w == "few" || t[i].w == "little")
+            && !matches!(prev, Some("a" | "the" | "too"))
+            && !(prev == Some("very") && i >= 2 && matches!(t[i - 2].w.as_str(), "a" | "the"))
+        {
+            deny(&mut items, clause_rest(i), only, i);
+        } else if MAJORITY.contains(&t[i].w.as_str()) {
+            count(&mut items, sub_rest(i));
+        } else if prev == Some("only") && is_number(&t[i].w) {
+            // "only one child has been excluded": fewer than might be.
+            deny(&mut items, clause_rest(i), true, i);
+        }
+    }
+    // Negators, innermost (rightmost) first, so "no cases where ... should not have been"
+    // denies a denial.
+    for k in (lo..hi).rev() {
+        if !is_negator(k) || used[k] {
+            continue;
+        }
+        let next = t.get(k + 1).map(|x| x.w.as_str());
+        if next == Some("only") {
+            continue;
+        }
+        // "not always", "not routinely": a denied frequency says it sometimes fails, so
+        // the rest of the clause is what fails ("do not always receive timely support").
+        if matches!(
+            next,
+            Some(
+                "always"
+                    | "routinely"
+                    | "consistently"
+                    | "regularly"
+                    | "reliably"
+                    | "systematically"
+            )
+        ) {
+            deny(&mut items, sub_rest(k), true, k);
+            continue;
+        }
+        let stopped = t[k].w == "no" && next == Some("longer");
+        let evaluative_next = items.iter().any(|it| it.at == k + 1 && !it.latent);
+        let any = (k + 1..(k + 3).min(hi)).find(|&j| t[j].w == "any" && t[k].clause == t[j].clause);
+        let evidential = t
+            .get(k + 1)
+            .is_some_and(|x| EVIDENTIAL.contains(&x.s.as_str()));
+        if !stopped
+            && ((EXISTENTIAL.contains(&t[k].w.as_str()) && (!evaluative_next || evidential))
+                || any.is_some())
+        {
+            // "no child is left at risk", "did not see any cases where ...".
+            // "no evidence of drift": the evidence is what is denied, not what it would show.
+            let from = any.unwrap_or(if evidential { k + 1 } else { k });
+            deny(&mut items, clause_rest(from), true, k);
+            continue;
+        }
+        // Local scope: three words on, through "or"/"nor" and "and <evaluative>", plus
+        // manner adverbs, "enough" and excess later in the clause.
+        let mut until = content_end(t, k, 2, hi);
+        let mut j = k + 1;
+        while j < hi && j <= until && t[j].clause == t[k].clause {
+            let coordinated = matches!(t[j].w.as_str(), "or" | "nor")
+                || (t[j].w == "and" && items.iter().any(|it| it.at == j + 1 && !it.latent));
+            if coordinated {
+                until = content_end(t, j, 2, hi);
+            } else if j == until {
+                break;
+            }
+            j += 1;
+        }
+        let local_end = j;
+        let mut hit = false;
+        let has_plain = items
+            .iter()
+            .any(|it| it.at > k && it.at < local_end && !it.latent && !it.fixed);
+        for it in items.iter_mut() {
+            if it.fixed || it.at <= k || it.at >= reach(k) || t[it.at].clause != t[k].clause {
+                continue;
+            }
+            if it.at >= 1 && t[it.at - 1].w == "only" {
+                continue;
+            }
+            let near = it.at < local_end && (!it.latent || !has_plain);
+            let w = t[it.at].w.as_str();
+            // "well enough", "quickly enough": the degree word goes with its "enough".
+            let before_enough = t.get(it.at + 1).is_some_and(|x| x.w == "enough");
+            let far = t[it.at].sub == t[k].sub
+                && !it.latent
+                && (w.ends_with("ly")
+                    || w == "enough"
+                    || w == "longer"
+                    || w == "more"
+                    || before_enough);
+            if near || far {
+                it.flip();
+                hit = true;
+            }
+        }
+        if stopped && !hit {
+            // "patients are no longer cared for in corridors": a problem that stopped.
+            items.push(Item::new(k, 1.0));
+        } else if !hit {
+            // "do not become involved soon enough": a negation with nothing evaluative near.
+            items.push(Item::new(k, -1.0));
+        }
+    }
+    // "rarely": the whole clause, subject included, mostly does not happen.
+    for k in lo..hi {
+        if RARELY.contains(&t[k].w.as_str()) {
+            let clause: Vec<usize> = (lo..hi).filter(|&j| t[j].clause == t[k].clause).collect();
+            let mut hit = false;
+            for it in items.iter_mut() {
+                if !it.fixed && it.at != k && clause.contains(&it.at) {
+                    it.flip();
+                    hit = true;
+                }
+            }
+            if !hit {
+                items.push(Item::new(k, -1.0));
+            }
+        }
+    }
+    for it in items.iter().filter(|it| !it.latent) {
+        if it.v > 0.0 {
+            r.positive += it.v;
+        } else {
+            r.negative -= it.v;
+            if it.soft {
+                r.soft -= it.v;
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Praise or criticism read at one word: lexicon stems, phrases and change words.
+
+use super::clauses::Tok;
+use super::lexicon::*;
+use crate::text::{is_stopword, stem};
+
+/// One evaluative reading at one word.
+#[derive(Clone, Copy)]
+pub(super) struct Item {
+    pub(super) at: usize,
+    pub(super) v: f32,
+    /// A counted thing ("exclusions"): only counts once something quantifies it.
+    pub(super) latent: bool,
+    /// Minor or partial.
+    pub(super) soft: bool,
+    /// Not turned round by negation (phrases, quantifiers).
+    pub(super) fixed: bool,
+}
+
+impl Item {
+    pub(super) fn new(at: usize, v: f32) -> Self {
+        Item {
+            at,
+            v,
+            latent: false,
+            soft: false,
+            fixed: false,
+        }
+    }
+
+    /// Negated: praise becomes criticism; criticism denied is weaker praise.
+    pub(super) fn flip(&mut self) {
+        self.v = if self.v > 0.0 { -self.v } else { -0.5 * self.v };
+        self.latent = false;
+        self.soft = false;
+    }
+}
+
+pub(super) fn starts_with(ws: &[Tok], i: usize, phrase: &[&str]) -> bool {
+    phrase.len() <= ws.len() - i.min(ws.len())
+        && phrase.iter().enumerate().all(|(k, p)| ws[i + k].w == *p)
+}
+
+/// The praise or criticism one word carries, before negation and quantifiers.
+pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
+    let s = t[i].s.as_str();
+    let w = t[i].w.as_str();
+    let prev = i.checked_sub(1).map(|j| t[j].s.as_str());
+    let next = t.get(i + 1).map(|x| x.s.as_str());
+    let window: Vec<String> = t[i.saturating_sub(6)..(i + 7).min(t.len())]
+        .iter()
+        .map(|x| x.s.clone())
+        .collect();
+    let positive = (POSITIVE.contains(&s) && contextual_positive(s, prev, next, &window))
+        || POSITIVE_WORDS.contains(&w);
+    let un_process = w.len() > 4
+        && w.starts_with("un")
+        && w.get(2..).is_some_and(|rest| {
+            let r = stem(rest);
+            DUE_PROCESS.contains(&r.as_str()) || POSITIVE.contains(&r.as_str())
+        });
+    // "longer than necessary", "more than is needed": excess.
+    let excess = matches!(w, "longer" | "more")
+        && t.get(i + 1).is_some_and(|x| x.w == "than")
+        && t[(i + 2).min(t.len())..(i + 4).min(t.len())]
+            .iter()
+            .any(|x| {
+                [
+                    "necessary",
+                    "needed",
+                    "required",
+                    "appropriate",
+                    "necessari",
+                ]
+                .contains(&x.w.as_str())
+            });
+    let negative = (NEGATIVE.contains(&s) && contextual_negative(s, next, prev, &window))
+        || NEGATIVE_WORDS.contains(&w)
+        || un_process
+        || excess
+        // "too low", "too many": "too" before a word (not "here too.") criticises.
+        || (w == "too"
+            && t.get(i + 1).is_some_and(|x| {
+                !is_stopword(&x.w) || matches!(x.w.as_str(), "many" | "much" | "few" | "often")
+            }));
+    let same = |j: usize| t[j].clause == t[i].clause;
+    let before = |list: &[&str]| {
+        (i.saturating_sub(2)..i).any(|j| same(j) && list.contains(&t[j].w.as_str()))
+    };
+    if positive && !negative {
+        let mut v = if STRONG.contains(&s) || STRONG.contains(&w) {
+            1.5
+        } else {
+            1.0
+        };
+        if before(INTENSIFIERS) {
+            v *= 1.5;
+        } else if before(DOWNTONERS) {
+            v *= 0.7;
+        }
+        return Some(Item::new(i, v));
+    }
+    if negative {
+        let mut item = Item::new(i, -1.0);
+        if before(INTENSIFIERS) {
+            item.v *= 1.5;
+        } else if before(MINOR) {
+            item.v *= 0.5;
+            item.soft = true;
+        }
+        return Some(item);
+    }
+    let thing = if BAD_THINGS.contains(&s) {
+        -1.0
+    } else if GOOD_THINGS.contains(&s) {
+        1.0
+    } else {
+        return None;
+    };
+    Some(Item {
+        latent: true,
+        ..Item::new(i, thing)
+    })
+}
+
+/// "exclusions are falling", "attendance is increasing", "reduced caseloads": a change of a
+/// counted thing is praise or criticism by which way it goes.
+pub(super) fn change(t: &[Tok], i: usize) -> Option<(f32, usize)> {
+    let s = t[i].s.as_str();
+    let up = UP.contains(&s);
+    if !up && !DOWN.contains(&s) {
+        return None;
+    }
+    // "when risks increase, ...": a condition, not a change that happened.
+    let opener = t
+        .iter()
+        .position(|x| x.sub == t[i].sub)
+        .map(|j| t[j].w.as_str());
+    if matches!(
+        opener,
+        Some("when" | "if" | "whenever" | "unless" | "where" | "should")
+    ) {
+        return None;
+    }
+    let valence = |j: usize| {
+        if BAD_THINGS.contains(&t[j].s.as_str()) {
+            Some(-1.0)
+        } else if GOOD_THINGS.contains(&t[j].s.as_str()) {
+            Some(1.0)
+        } else {
+            None
+        }
+    };
+    let same = |j: &usize| t[*j].clause == t[i].clause;
+    let left = (i.saturating_sub(7)..i).rev().filter(same);
+    let right = (i + 1..(i + 4).min(t.len())).filter(same);
+    let predicate = i > 0
+        && [
+            "is",
+            "are",
+            "was",
+            "were",
+            "been",
+            "be",
+            "has",
+            "have",
+            "had",
+            "continue",
+            "continues",
+        ]
+        .contains(&t[i - 1].w.as_str());
+    let found = if predicate {
+        left.chain(right).find_map(|j| valence(j).map(|v| (v, j)))
+    } else {
+        right.chain(left).find_map(|j| valence(j).map(|v| (v, j)))
+    };
+    found.map(|(v, j)| (if up { v } else { -v }, j))
+}
