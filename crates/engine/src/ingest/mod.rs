@@ -10,8 +10,7 @@ mod docx;
 mod html;
 mod layout;
 pub(crate) mod noise;
-#[cfg(any(feature = "pdf", feature = "docx"))]
-mod normalize;
+pub(crate) mod normalize;
 #[cfg(feature = "pdf")]
 mod pdf;
 

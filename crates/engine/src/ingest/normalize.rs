@@ -9,6 +9,7 @@
 //!
 //! Curly quotes and en/em dashes are kept by both (they matter for speakers and display).
 
+#[cfg(any(feature = "pdf", feature = "docx"))]
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters that print as nothing: soft hyphens, zero-width spaces and joiners, BOMs.
@@ -39,7 +40,8 @@ pub fn chars(text: &str) -> String {
     out
 }
 
-/// One line of extracted text, normalised and trimmed.
+/// One line of extracted text, normalised and trimmed (the PDF and Word readers').
+#[cfg(any(feature = "pdf", feature = "docx"))]
 pub fn line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
