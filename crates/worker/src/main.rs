@@ -133,7 +133,7 @@ mod imp {
                 let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
                 let (error, json) = match engine::codebook::from_bytes(&bytes, &name) {
                     Ok(book) => (None, Some(serde_json::to_string(&book).unwrap_or_default())),
-                    Err(e) => (Some(e), None),
+                    Err(e) => (Some(e.to_string()), None),
                 };
                 post(scope, &Reply::Codebook { job, error }, json);
             }

@@ -9,6 +9,7 @@
 //!
 //! Curly quotes and en/em dashes are kept by both (they matter for speakers and display).
 
+#[cfg(any(feature = "pdf", feature = "docx"))]
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters that print as nothing: soft hyphens, zero-width spaces and joiners, BOMs.
@@ -40,6 +41,7 @@ pub fn chars(text: &str) -> String {
 }
 
 /// One line of extracted text, normalised and trimmed.
+#[cfg(any(feature = "pdf", feature = "docx"))]
 pub fn line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -67,7 +69,9 @@ pub fn line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{chars, line};
+    use super::chars;
+    #[cfg(any(feature = "pdf", feature = "docx"))]
+    use super::line;
 
     #[test]
     fn text_lines_lose_ligatures_soft_hyphens_and_odd_spaces_only() {
@@ -78,6 +82,7 @@ mod tests {
         assert_eq!(chars("two  spaces\u{2060} kept"), "two  spaces kept");
     }
 
+    #[cfg(any(feature = "pdf", feature = "docx"))]
     #[test]
     fn ligatures_spaces_dashes_and_quotes() {
         assert_eq!(line("e\u{FB03}cient \u{FB01}nd"), "efficient find");
