@@ -17,7 +17,7 @@ mod pdf;
 
 use serde::{Deserialize, Serialize};
 
-pub use date::FoundDate;
+pub use date::{DateConfidence, FoundDate};
 use error::Refusal;
 pub use error::{IngestError, IngestErrorKind};
 use IngestErrorKind as Kind;
@@ -437,7 +437,10 @@ mod tests {
         let kind = |bytes: &[u8], name: &str| ingest(bytes, name).map(|_| ()).unwrap_err().kind;
         assert_eq!(kind(b"   \n", "a.txt"), IngestErrorKind::Empty);
         assert_eq!(kind(b"{\\rtf1 x}", "a.rtf"), IngestErrorKind::Unsupported);
-        assert_eq!(kind(&vec![b'a'; MAX_BYTES + 1], "a.txt"), IngestErrorKind::TooLarge);
+        assert_eq!(
+            kind(&vec![b'a'; MAX_BYTES + 1], "a.txt"),
+            IngestErrorKind::TooLarge
+        );
         assert_eq!(kind(b"\0\x01binary", "a.pdf"), IngestErrorKind::Damaged);
     }
 
