@@ -253,7 +253,9 @@ fn read_corrections(path: &str) -> Result<Overrides, String> {
 /// codebook file if one was asked for.
 fn run(args: Args) -> Result<Option<Vec<u8>>, String> {
     let yours = match &args.codebook {
-        Some(path) => Some(codebook::from_bytes(&read_input(path)?, path)?),
+        Some(path) => {
+            Some(codebook::from_bytes(&read_input(path)?, path).map_err(|e| e.to_string())?)
+        }
         None => None,
     };
     let book = match &yours {
@@ -366,7 +368,7 @@ fn render(format: &str, c: &Comparison, corrections: &Overrides) -> Result<Vec<u
 }
 
 fn word(c: &Comparison, corrections: &Overrides) -> Result<Vec<u8>, String> {
-    export::docx::corrected(c, corrections)
+    export::docx::corrected(c, corrections).map_err(|e| e.to_string())
 }
 
 /// Writes to a file, or to stdout for None or '-'.

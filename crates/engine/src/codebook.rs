@@ -4,7 +4,7 @@
 //! is dropped on it.
 
 use crate::export::qdc;
-use crate::themes::Codebook;
+use crate::themes::{Codebook, CodebookError};
 
 /// Codebooks larger than this are refused: the built-in one is 12 KB, a large NVivo
 /// codebook a few hundred.
@@ -12,20 +12,24 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads a codebook file's bytes: UTF-8 (a BOM is fine) or UTF-16 with a BOM, which some
 /// Windows programs write.
-pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Codebook, String> {
+pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Codebook, CodebookError> {
     if bytes.len() > MAX_BYTES {
-        return Err(format!(
+        return Err(CodebookError(format!(
             "{name}: the codebook is {} KB; codebooks over {} KB are refused",
             bytes.len() / 1024,
             MAX_BYTES / 1024
-        ));
+        )));
     }
     let text = match bytes {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
         _ => String::from_utf8(bytes.to_vec()).ok(),
     }
-    .ok_or_else(|| format!("{name}: the codebook is not UTF-8 (or UTF-16) text"))?;
+    .ok_or_else(|| {
+        CodebookError(format!(
+            "{name}: the codebook is not UTF-8 (or UTF-16) text"
+        ))
+    })?;
     read(text.trim_start_matches('\u{feff}'), name)
 }
 
@@ -38,14 +42,14 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
 }
 
 /// Reads a codebook's text: `.qdc` (by name, or XML inside), else TOML or JSON.
-pub fn read(text: &str, name: &str) -> Result<Codebook, String> {
+pub fn read(text: &str, name: &str) -> Result<Codebook, CodebookError> {
     if qdc::looks_like_qdc(text, name) {
         #[cfg(feature = "qdc")]
         return qdc::from_qdc(text, name);
         #[cfg(not(feature = "qdc"))]
-        return Err(format!(
+        return Err(CodebookError(format!(
             "{name}: this build can't read REFI-QDA codebooks (Cargo feature `qdc`)"
-        ));
+        )));
     }
     Codebook::parse(text, name)
 }
@@ -81,9 +85,11 @@ mod tests {
         );
         assert!(from_bytes(&[0xC3, 0x28], "bad.toml")
             .expect_err("not text")
+            .0
             .contains("not UTF-8"));
         assert!(from_bytes(&vec![b' '; MAX_BYTES + 1], "big.toml")
             .expect_err("too big")
+            .0
             .contains("refused"));
     }
 }

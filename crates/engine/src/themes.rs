@@ -6,6 +6,18 @@ use crate::text::{all_stems, content_stems, words};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Why a codebook could not be read: the message names the file and what was wrong in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodebookError(pub String);
+
+impl std::fmt::Display for CodebookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CodebookError {}
+
 const BUILTIN: &str = include_str!("codebook.toml");
 
 /// How a user codebook combines with the built-in one.
@@ -50,16 +62,18 @@ impl Codebook {
     }
 
     /// Reads a codebook from TOML or JSON (by name, or a leading `{`).
-    pub fn parse(text: &str, name: &str) -> Result<Codebook, String> {
+    pub fn parse(text: &str, name: &str) -> Result<Codebook, CodebookError> {
         let json =
             name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
         let book: Codebook = if json {
             serde_json::from_str(text)
-                .map_err(|e| format!("{name}: not a valid JSON codebook: {e}"))?
+                .map_err(|e| CodebookError(format!("{name}: not a valid JSON codebook: {e}")))?
         } else {
-            toml::from_str(text).map_err(|e| format!("{name}: not a valid TOML codebook: {e}"))?
+            toml::from_str(text)
+                .map_err(|e| CodebookError(format!("{name}: not a valid TOML codebook: {e}")))?
         };
-        book.validate().map_err(|e| format!("{name}: {e}"))?;
+        book.validate()
+            .map_err(|e| CodebookError(format!("{name}: {e}")))?;
         Ok(book)
     }
 
@@ -560,9 +574,9 @@ mod tests {
     fn bad_codebooks_are_explained() {
         let err =
             Codebook::parse("[[theme]]\nid = \"a\"\nlabel = \"A\"\n", "mine.toml").unwrap_err();
-        assert!(err.contains("no `terms`"), "{err}");
+        assert!(err.0.contains("no `terms`"), "{err}");
         let err = Codebook::parse("{\"theme\": [", "mine.json").unwrap_err();
-        assert!(err.contains("JSON"), "{err}");
+        assert!(err.0.contains("JSON"), "{err}");
     }
 
     #[test]

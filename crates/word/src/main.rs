@@ -53,7 +53,7 @@ mod imp {
             .as_string()
             .and_then(|s| Overrides::from_json(&s).ok());
         let made = match (comparison, corrections) {
-            (Some(c), Some(o)) => docx::corrected(&c, &o),
+            (Some(c), Some(o)) => docx::corrected(&c, &o).map_err(|e| e.to_string()),
             _ => Err("the comparison did not reach the Word writer intact.".to_string()),
         };
         match made {

@@ -90,7 +90,7 @@ mod imp {
                         scope,
                         &Reply::Codebook {
                             job,
-                            error: Some(e),
+                            error: Some(e.to_string()),
                         },
                         None,
                     ),

@@ -27,7 +27,7 @@ pub(super) fn side(doc: &Document, prefix: &str, works: &[Work], theme_ids: &[St
         name: doc.name.clone(),
         title: doc.title.clone(),
         date: doc.date.as_ref().map(|d| d.iso.clone()),
-        date_confidence: doc.date.as_ref().map(|d| d.confidence.clone()),
+        date_confidence: doc.date.as_ref().map(|d| d.confidence),
         date_evidence: doc.date.as_ref().map(|d| d.evidence.clone()),
         notes: doc.notes.clone(),
         findings: works

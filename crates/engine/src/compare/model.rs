@@ -1,6 +1,7 @@
 //! The comparison as data: what the engine hands to the UI, the CLI and the exports.
 
 use crate::findings::Speaker;
+use crate::ingest::DateConfidence;
 use crate::polarity::Polarity;
 use crate::ratings::RatingChange;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,8 @@ pub struct Side {
     pub title: Option<String>,
     /// ISO date ("2021-06-18", or "2022-07" when only the month is known).
     pub date: Option<String>,
-    /// high | medium | low
-    pub date_confidence: Option<String>,
+    /// How sure the date is: "high", "medium" or "low" in the JSON.
+    pub date_confidence: Option<DateConfidence>,
     /// The words the date was read from.
     pub date_evidence: Option<String>,
     /// How the file was read (e.g. lossy decoding), for the user.

@@ -16,6 +16,18 @@ use super::briefing::{self, Briefing, Names, QuotedTopic, Reviewer};
 use super::{plain, verdict_icon, verdict_words};
 use crate::compare::{Comparison, Verdict};
 use crate::overrides::Overrides;
+
+/// Why the Word file could not be written (a defect here, never the reports' fault).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordError(pub String);
+
+impl std::fmt::Display for WordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for WordError {}
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
     Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts, Shading, SpecialIndentType,
@@ -28,12 +40,12 @@ const BULLETS: usize = 1;
 const RATING_COLUMNS: [usize; 4] = [2_900, 2_250, 2_250, 2_238];
 
 /// The Word briefing of a comparison as it stands.
-pub fn to_docx(c: &Comparison) -> Result<Vec<u8>, String> {
+pub fn to_docx(c: &Comparison) -> Result<Vec<u8>, WordError> {
     render(&briefing::of(c))
 }
 
 /// The Word briefing with a person's corrections marked as theirs and listed at the end.
-pub fn corrected(base: &Comparison, corrections: &Overrides) -> Result<Vec<u8>, String> {
+pub fn corrected(base: &Comparison, corrections: &Overrides) -> Result<Vec<u8>, WordError> {
     render(&briefing::corrected(base, corrections))
 }
 
@@ -97,7 +109,7 @@ fn styles(doc: Docx) -> Docx {
     )
 }
 
-fn render(b: &Briefing) -> Result<Vec<u8>, String> {
+fn render(b: &Briefing) -> Result<Vec<u8>, WordError> {
     let mut doc = styles(Docx::new())
         .default_fonts(
             RunFonts::new()
@@ -213,7 +225,7 @@ fn render(b: &Briefing) -> Result<Vec<u8>, String> {
         .add_paragraph(heading(1, "How this was made"))
         .add_paragraph(para(&briefing::how_made()));
 
-    pack(doc.build()).map_err(|e| format!("could not write the Word file: {e}"))
+    pack(doc.build()).map_err(|e| WordError(format!("could not write the Word file: {e}")))
 }
 
 /// The package's parts in a zip, as docx-rs's own packer lays them out (same names, same

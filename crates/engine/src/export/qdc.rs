@@ -18,6 +18,8 @@
 
 use super::plain;
 use crate::compare::Comparison;
+#[cfg(feature = "qdc")]
+use crate::themes::CodebookError;
 use crate::themes::{Codebook, ThemeDef};
 #[cfg(feature = "qdc")]
 use std::collections::BTreeSet;
@@ -321,8 +323,8 @@ const MAX_DEPTH: usize = 64;
 
 /// Reads a `.qdc` codebook: see the module's comment for how codes become themes.
 #[cfg(feature = "qdc")]
-pub fn from_qdc(text: &str, name: &str) -> Result<Codebook, String> {
-    let (origin, codes) = parse(text).map_err(|e| format!("{name}: {e}"))?;
+pub fn from_qdc(text: &str, name: &str) -> Result<Codebook, CodebookError> {
+    let (origin, codes) = parse(text).map_err(|e| CodebookError(format!("{name}: {e}")))?;
     let ours = origin.starts_with(ORIGIN);
     let mut book = Codebook {
         mode: if ours {
@@ -337,12 +339,12 @@ pub fn from_qdc(text: &str, name: &str) -> Result<Codebook, String> {
         read_code(code, &mut book, &mut ids);
     }
     if book.themes.is_empty() {
-        return Err(format!(
+        return Err(CodebookError(format!(
             "{name}: the codebook has no code to use as a theme (codes that can't be coded with, and topics, are left out)"
-        ));
+        )));
     }
     // The engine's own checks (unique ids, every theme with terms), with its messages.
-    let json = serde_json::to_string(&book).map_err(|e| format!("{name}: {e}"))?;
+    let json = serde_json::to_string(&book).map_err(|e| CodebookError(format!("{name}: {e}")))?;
     Codebook::parse(&json, name)
 }
 
@@ -660,7 +662,7 @@ mod tests {
 
     #[test]
     fn broken_or_foreign_files_are_explained() {
-        let err = |xml: &str| from_qdc(xml, "c.qdc").expect_err("refused");
+        let err = |xml: &str| from_qdc(xml, "c.qdc").expect_err("refused").0;
         assert!(err("<Project name=\"p\"/>").contains("project (.qde)"));
         assert!(err("<html><body/></html>").contains("starts with <html>"));
         assert!(err("plain text").contains("no <CodeBook>"));

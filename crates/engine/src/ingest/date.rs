@@ -3,13 +3,35 @@
 
 use serde::{Deserialize, Serialize};
 
+/// How sure the date is, from where it was read. Serialised as "high", "medium", "low".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateConfidence {
+    /// A date line or the inspection dates.
+    High,
+    /// A full date in the text, or a weekday that fixes the year.
+    Medium,
+    /// Month and year only.
+    Low,
+}
+
+impl DateConfidence {
+    /// The word the JSON uses: "high", "medium", "low".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateConfidence::High => "high",
+            DateConfidence::Medium => "medium",
+            DateConfidence::Low => "low",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoundDate {
     /// ISO 8601: "2021-06-18", or "2022-07" when only the month is known.
     pub iso: String,
-    /// "high" (a date line or inspection dates), "medium" (a full date in the text or a
-    /// weekday that fixes the year), "low" (month and year only).
-    pub confidence: String,
+    /// How sure the date is (see [`DateConfidence`]).
+    pub confidence: DateConfidence,
     /// The words the date was read from.
     pub evidence: String,
 }
@@ -200,9 +222,9 @@ fn weekday_dates(line: &str) -> Vec<(usize, u32, u32)> {
 }
 
 pub fn find(lines: &[String]) -> Option<FoundDate> {
-    let found = |d: Ymd, confidence: &str, evidence: &str| FoundDate {
+    let found = |d: Ymd, confidence: DateConfidence, evidence: &str| FoundDate {
         iso: d.iso(),
-        confidence: confidence.to_string(),
+        confidence,
         evidence: evidence.trim().chars().take(160).collect(),
     };
     // 1. Near the top: a publication line, else a letter's date line, else the
@@ -251,7 +273,7 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
         ])
     };
     if let Some((d, t)) = published.or_else(letter).or_else(inspected) {
-        return Some(found(d, "high", t));
+        return Some(found(d, DateConfidence::High, t));
     }
     // 2. The latest full date the text mentions.
     let mut best: Option<(Ymd, &str)> = None;
@@ -265,7 +287,7 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
         }
     }
     if let Some((d, line)) = best {
-        return Some(found(d, "medium", line));
+        return Some(found(d, DateConfidence::Medium, line));
     }
     // 3. A weekday with day and month fixes the year: the first year, from the latest
     //    one mentioned, on which that date falls on that weekday.
@@ -275,7 +297,11 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
                 if let Some(y) =
                     (from..from + 7).find(|&y| d <= days_in_month(y, m) && weekday(y, m, d) == wd)
                 {
-                    return Some(found(Ymd { y, m, d: Some(d) }, "medium", line));
+                    return Some(found(
+                        Ymd { y, m, d: Some(d) },
+                        DateConfidence::Medium,
+                        line,
+                    ));
                 }
             }
         }
@@ -285,7 +311,7 @@ pub fn find(lines: &[String]) -> Option<FoundDate> {
         .iter()
         .flat_map(|l| dates_in(l).into_iter().map(move |d| (d, l)))
         .max_by_key(|(d, _)| *d)
-        .map(|(d, l)| found(d, "low", l))
+        .map(|(d, l)| found(d, DateConfidence::Low, l))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! The zip is read with caps, so a zip bomb posing as a document is refused: at most
 //! [`MAX_ENTRIES`] entries and [`MAX_XML_BYTES`] decompressed per part.
 
+use super::error::{IngestErrorKind as Kind, Refusal};
 use super::normalize;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -26,16 +27,17 @@ pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 const DAMAGED: &str = "this Word (.docx) file is damaged or incomplete (it may not have finished downloading). Open it in Word and save it again, or download it again, and try again.";
 
-pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DAMAGED.to_string())?;
+pub fn read(bytes: &[u8]) -> Result<DocxText, Refusal> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| Refusal::new(Kind::Damaged, DAMAGED))?;
     if zip.len() > MAX_ENTRIES {
-        return Err(format!(
+        return Err(Refusal::new(Kind::TooLarge, format!(
             "this .docx has {} parts inside; real Word files have a few dozen, so it was not opened (it may be a zip bomb). Save the report again from Word and try again.",
             zip.len()
-        ));
+        )));
     }
     let document = part(&mut zip, "word/document.xml")?.ok_or_else(|| {
-        "this zip file has no Word document inside (no word/document.xml). Choose the .docx report itself.".to_string()
+        Refusal::new(Kind::Unsupported, "this zip file has no Word document inside (no word/document.xml). Choose the .docx report itself.")
     })?;
     let styles = part(&mut zip, "word/styles.xml")?
         .map(|x| parse_styles(&x))
@@ -43,9 +45,10 @@ pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
     let numbering = part(&mut zip, "word/numbering.xml")?
         .map(|x| parse_numbering(&x))
         .unwrap_or_default();
-    let lines = body_lines(&document, &styles, &numbering).map_err(|_| DAMAGED.to_string())?;
+    let lines = body_lines(&document, &styles, &numbering)
+        .map_err(|_| Refusal::new(Kind::Damaged, DAMAGED))?;
     if lines.iter().all(|l| l.trim().is_empty()) {
-        return Err("this Word document has no text in it (it may hold only pictures). If the text is in a picture, run OCR first, or paste the text, and try again.".to_string());
+        return Err(Refusal::new(Kind::NoText, "this Word document has no text in it (it may hold only pictures). If the text is in a picture, run OCR first, or paste the text, and try again."));
     }
     Ok(DocxText {
         lines,
@@ -54,23 +57,23 @@ pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
 }
 
 /// One part of the archive as text, decompressed under the cap.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, Refusal> {
     let entry = match zip.by_name(name) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(zip::result::ZipError::UnsupportedArchive(_)) => {
-            return Err("this Word file is compressed or encrypted in a way that can't be read here (only standard .docx files are). Save it again from Word without a password and try again.".to_string())
+            return Err(Refusal::new(Kind::Unsupported, "this Word file is compressed or encrypted in a way that can't be read here (only standard .docx files are). Save it again from Word without a password and try again."))
         }
-        Err(_) => return Err(DAMAGED.to_string()),
+        Err(_) => return Err(Refusal::new(Kind::Damaged, DAMAGED)),
     };
     if entry.encrypted() {
-        return Err("this Word document is password-protected. Open it in Word, remove the password (File > Info > Protect Document), save, and try again.".to_string());
+        return Err(Refusal::new(Kind::Encrypted, "this Word document is password-protected. Open it in Word, remove the password (File > Info > Protect Document), save, and try again."));
     }
     let too_big = || {
-        format!(
+        Refusal::new(Kind::TooLarge, format!(
             "this .docx expands to more than {} MB of text, far more than any report; it was not read (it may be a zip bomb). Save the report again from Word and try again.",
             MAX_XML_BYTES / 1_048_576
-        )
+        ))
     };
     if entry.size() > MAX_XML_BYTES {
         return Err(too_big());
@@ -79,7 +82,7 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
     let read = entry
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut buf)
-        .map_err(|_| DAMAGED.to_string())?;
+        .map_err(|_| Refusal::new(Kind::Damaged, DAMAGED))?;
     if read as u64 > MAX_XML_BYTES {
         return Err(too_big());
     }

@@ -7,6 +7,7 @@
 mod date;
 #[cfg(feature = "docx")]
 mod docx;
+mod error;
 mod html;
 mod layout;
 pub(crate) mod noise;
@@ -15,9 +16,11 @@ pub(crate) mod normalize;
 mod pdf;
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-pub use date::FoundDate;
+pub use date::{DateConfidence, FoundDate};
+use error::Refusal;
+pub use error::{IngestError, IngestErrorKind};
+use IngestErrorKind as Kind;
 
 /// Larger inputs are refused with a message rather than processed for minutes.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -77,21 +80,6 @@ pub struct Document {
     pub notes: Vec<String>,
 }
 
-/// Why a file could not be read, in words a user can act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IngestError {
-    pub name: String,
-    pub reason: String,
-}
-
-impl fmt::Display for IngestError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name, self.reason)
-    }
-}
-
-impl std::error::Error for IngestError {}
-
 /// Reads one report. Never panics on any input; unreadable input gives an [`IngestError`].
 pub fn ingest(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
     ingest_with_progress(bytes, name, &mut |_, _| {})
@@ -106,10 +94,7 @@ pub fn ingest_with_progress(
 ) -> Result<Document, IngestError> {
     #[cfg(not(feature = "pdf"))]
     let _ = on_page;
-    let fail = |reason: String| IngestError {
-        name: name.to_string(),
-        reason,
-    };
+    let fail = |refusal: Refusal| refusal.of(name);
     let limit = size_limit(bytes);
     if bytes.len() > limit {
         return Err(too_large(name, Some(bytes.len()), limit));
@@ -134,10 +119,10 @@ pub fn ingest_with_progress(
     }
     let text = decode(bytes, &mut notes);
     if text.trim().is_empty() {
-        return Err(fail(
-            "the file is empty (no text in it). Choose the report itself, or paste its text."
-                .to_string(),
-        ));
+        return Err(fail(Refusal::new(
+            Kind::Empty,
+            "the file is empty (no text in it). Choose the report itself, or paste its text.",
+        )));
     }
     let (lines, html_title) = match format {
         Format::Html => {
@@ -164,7 +149,7 @@ pub const MIN_PAGE_WORDS: usize = 100;
 /// A saved web page is often the page *about* a report (or an error page where the PDF
 /// link was dead), not the report: comparing its leftovers would be a comparison of
 /// nothing, so it is refused with what to do instead.
-fn no_report_on_page(doc: &Document) -> Result<(), String> {
+fn no_report_on_page(doc: &Document) -> Result<(), Refusal> {
     let words: usize = doc
         .blocks
         .iter()
@@ -179,9 +164,9 @@ fn no_report_on_page(doc: &Document) -> Result<(), String> {
         .as_deref()
         .map(|t| format!(", titled \"{t}\""))
         .unwrap_or_default();
-    Err(format!(
+    Err(Refusal::new(Kind::NoReport, format!(
         "no report text found: this looks like a web page without a report in it{title} (only {words} words of text once menus, banners and links are left out; a report has at least {MIN_PAGE_WORDS}). If the page links to the report (often a PDF), download that and try again."
-    ))
+    )))
 }
 
 /// The size limit for a file that starts with `head` (its first 1 KB is enough): PDF and
@@ -204,6 +189,7 @@ pub fn too_large(name: &str, size: Option<usize>, limit: usize) -> IngestError {
     };
     IngestError {
         name: name.to_string(),
+        kind: Kind::TooLarge,
         reason: format!(
             "the file is {size}; the limit is {} MB{}. Split the report or remove appendices and try again.",
             limit / 1_048_576,
@@ -267,10 +253,7 @@ pub fn ingest_pdf_with_progress(
     if bytes.len() > limit {
         return Err(too_large(name, Some(bytes.len()), limit));
     }
-    let read = pdf::read(bytes, on_page).map_err(|reason| IngestError {
-        name: name.to_string(),
-        reason,
-    })?;
+    let read = pdf::read(bytes, on_page).map_err(|refusal| refusal.of(name))?;
     Ok(from_lines(name, Format::Pdf, &read.lines, None, read.notes))
 }
 
@@ -288,42 +271,45 @@ fn extension(name: &str) -> String {
 }
 
 /// Decides the format from the first bytes (which win) and the file name.
-fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
+fn sniff(bytes: &[u8], name: &str) -> Result<Format, Refusal> {
     let head = &bytes[..bytes.len().min(4096)];
     let ext = extension(name);
     if is_pdf(bytes) {
         return if cfg!(feature = "pdf") {
             Ok(Format::Pdf)
         } else {
-            Err(format!("this is a PDF. This page reads {SUPPORTED}; copy the PDF's text into a .txt file (or paste it) and try again."))
+            Err(Refusal::new(Kind::Unsupported, format!("this is a PDF. This page reads {SUPPORTED}; copy the PDF's text into a .txt file (or paste it) and try again.")))
         };
     }
     if head.starts_with(b"PK\x03\x04") {
         return zipped_format(bytes, &ext);
     }
     if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(format!("this is an old-style Word (.doc) or Office file, which can't be read here. Supported formats: {SUPPORTED}; in Word use File > Save As > Word Document (.docx) or PDF, and try again."));
+        return Err(Refusal::new(Kind::Unsupported, format!("this is an old-style Word (.doc) or Office file, which can't be read here. Supported formats: {SUPPORTED}; in Word use File > Save As > Word Document (.docx) or PDF, and try again.")));
     }
     if head.starts_with(b"{\\rtf") {
-        return Err(format!("this is a Rich Text (.rtf) file, which can't be read here. Supported formats: {SUPPORTED}; save it as .docx or plain text and try again."));
+        return Err(Refusal::new(Kind::Unsupported, format!("this is a Rich Text (.rtf) file, which can't be read here. Supported formats: {SUPPORTED}; save it as .docx or plain text and try again.")));
     }
     if ext == "docx" && cfg!(feature = "docx") {
-        return Err("this .docx file is not a Word document inside (a .docx is a zip archive; this one is not). It may be damaged or renamed: open it in Word and save it again.".to_string());
+        return Err(Refusal::new(Kind::Damaged, "this .docx file is not a Word document inside (a .docx is a zip archive; this one is not). It may be damaged or renamed: open it in Word and save it again."));
     }
     if matches!(
         ext.as_str(),
         "doc" | "docx" | "odt" | "pages" | "rtf" | "xls" | "xlsx"
     ) {
-        return Err(format!(
+        return Err(Refusal::new(Kind::Unsupported, format!(
             "\".{ext}\" files can't be read here. Supported formats: {SUPPORTED}; save the report as one of those."
-        ));
+        )));
     }
     if looks_binary(head) {
         if ext == "pdf" {
-            return Err("this .pdf file is not a valid PDF (it does not start as a PDF does; it may be damaged, or another kind of file renamed). Download it again, or open it in a PDF viewer and save a new copy, and try again.".to_string());
+            return Err(Refusal::new(Kind::Damaged, "this .pdf file is not a valid PDF (it does not start as a PDF does; it may be damaged, or another kind of file renamed). Download it again, or open it in a PDF viewer and save a new copy, and try again."));
         }
-        return Err(format!(
-            "this looks like a binary file, not a text report. Supported formats: {SUPPORTED}."
+        return Err(Refusal::new(
+            Kind::Unsupported,
+            format!(
+                "this looks like a binary file, not a text report. Supported formats: {SUPPORTED}."
+            ),
         ));
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
@@ -342,28 +328,31 @@ fn sniff(bytes: &[u8], name: &str) -> Result<Format, String> {
 }
 
 /// A zip archive: Word (.docx) is read; OpenDocument, Pages and other zips are named.
-fn zipped_format(bytes: &[u8], ext: &str) -> Result<Format, String> {
+fn zipped_format(bytes: &[u8], ext: &str) -> Result<Format, Refusal> {
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     let head = &bytes[..bytes.len().min(512)];
     let within_head = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
     if within_head(b"application/vnd.oasis.opendocument") || ext == "odt" {
-        return Err(format!("this is an OpenDocument (.odt) file, which can't be read here. Supported formats: {SUPPORTED}; in LibreOffice use File > Save As > Word (.docx) or export as PDF, and try again."));
+        return Err(Refusal::new(Kind::Unsupported, format!("this is an OpenDocument (.odt) file, which can't be read here. Supported formats: {SUPPORTED}; in LibreOffice use File > Save As > Word (.docx) or export as PDF, and try again.")));
     }
     if ext == "pages" || has(b"Index/Document.iwa") {
-        return Err(format!("this is an Apple Pages file, which can't be read here. Supported formats: {SUPPORTED}; in Pages use File > Export To > Word (.docx) or PDF, and try again."));
+        return Err(Refusal::new(Kind::Unsupported, format!("this is an Apple Pages file, which can't be read here. Supported formats: {SUPPORTED}; in Pages use File > Export To > Word (.docx) or PDF, and try again.")));
     }
     if has(b"word/") || ext == "docx" {
         return if cfg!(feature = "docx") {
             Ok(Format::Docx)
         } else {
-            Err(format!("this is a Word (.docx) document. This page reads {SUPPORTED}; save it as plain text (or paste its text) and try again."))
+            Err(Refusal::new(Kind::Unsupported, format!("this is a Word (.docx) document. This page reads {SUPPORTED}; save it as plain text (or paste its text) and try again.")))
         };
     }
     if has(b"xl/") || has(b"ppt/") {
-        return Err(format!("this is an Excel or PowerPoint file, not a report document. Supported formats: {SUPPORTED}."));
+        return Err(Refusal::new(Kind::Unsupported, format!("this is an Excel or PowerPoint file, not a report document. Supported formats: {SUPPORTED}.")));
     }
-    Err(format!(
+    Err(Refusal::new(
+        Kind::Unsupported,
+        format!(
         "this is a zip archive, not a report. Unzip it and choose the report inside ({SUPPORTED})."
+    ),
     ))
 }
 
@@ -451,6 +440,18 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_say_their_kind() {
+        let kind = |bytes: &[u8], name: &str| ingest(bytes, name).map(|_| ()).unwrap_err().kind;
+        assert_eq!(kind(b"   \n", "a.txt"), IngestErrorKind::Empty);
+        assert_eq!(kind(b"{\\rtf1 x}", "a.rtf"), IngestErrorKind::Unsupported);
+        assert_eq!(
+            kind(&vec![b'a'; MAX_BYTES + 1], "a.txt"),
+            IngestErrorKind::TooLarge
+        );
+        assert_eq!(kind(b"\0\x01binary", "a.pdf"), IngestErrorKind::Damaged);
+    }
 
     #[test]
     fn empty_and_blank_files_are_refused_with_a_reason() {

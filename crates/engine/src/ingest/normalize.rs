@@ -69,7 +69,9 @@ pub fn line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{chars, line};
+    use super::chars;
+    #[cfg(any(feature = "pdf", feature = "docx"))]
+    use super::line;
 
     #[test]
     fn text_lines_lose_ligatures_soft_hyphens_and_odd_spaces_only() {
@@ -80,6 +82,7 @@ mod tests {
         assert_eq!(chars("two  spaces\u{2060} kept"), "two  spaces kept");
     }
 
+    #[cfg(any(feature = "pdf", feature = "docx"))]
     #[test]
     fn ligatures_spaces_dashes_and_quotes() {
         assert_eq!(line("e\u{FB03}cient \u{FB01}nd"), "efficient find");

@@ -14,6 +14,7 @@ mod content;
 mod font;
 mod page_layout;
 
+use super::error::{IngestErrorKind as Kind, Refusal};
 use content::{Interpreter, PageContent};
 use lopdf::{Document, Object};
 
@@ -25,7 +26,7 @@ pub struct PdfText {
 
 /// Reads a PDF; the error is a reason a user can act on. `on_page(done, total)` is
 /// called after each page, for progress bars.
-pub fn read(bytes: &[u8], on_page: &mut dyn FnMut(usize, usize)) -> Result<PdfText, String> {
+pub fn read(bytes: &[u8], on_page: &mut dyn FnMut(usize, usize)) -> Result<PdfText, Refusal> {
     let options = lopdf::LoadOptions {
         // Decompressed size of any one stream: a flate bomb is refused, not inflated.
         max_decompressed_size: Some(64 * 1024 * 1024),
@@ -36,11 +37,11 @@ pub fn read(bytes: &[u8], on_page: &mut dyn FnMut(usize, usize)) -> Result<PdfTe
         Err(e) => return Err(load_error(bytes, &e)),
     };
     if doc.is_encrypted() && !doc.was_encrypted() {
-        return Err(PASSWORD.to_string());
+        return Err(Refusal::new(Kind::Encrypted, PASSWORD));
     }
     let pages = doc.get_pages();
     if pages.is_empty() {
-        return Err(DAMAGED.to_string());
+        return Err(Refusal::new(Kind::Damaged, DAMAGED));
     }
     // Resources are cloned per page and kept until the end: fonts are cached by address.
     let resources: Vec<lopdf::Dictionary> = pages
@@ -83,15 +84,15 @@ pub fn read(bytes: &[u8], on_page: &mut dyn FnMut(usize, usize)) -> Result<PdfTe
     let truncated = find(tail, b"%%EOF").is_none();
     if text_chars < 20 {
         if truncated {
-            return Err(DAMAGED.to_string());
+            return Err(Refusal::new(Kind::Damaged, DAMAGED));
         }
         if unmapped > 20 {
-            return Err("this PDF's text uses fonts without a character map, so its words can't be read (copying text from it in a PDF viewer gives gibberish too). Export the report again as PDF from the original document, or run OCR on it, and try again.".to_string());
+            return Err(Refusal::new(Kind::NoText, "this PDF's text uses fonts without a character map, so its words can't be read (copying text from it in a PDF viewer gives gibberish too). Export the report again as PDF from the original document, or run OCR on it, and try again."));
         }
         if images > 0 {
-            return Err("this PDF is an image (a scan or photo of pages) with no text layer; run OCR first (for example `ocrmypdf in.pdf out.pdf`, or \"Recognise text\" in a PDF editor) and try again.".to_string());
+            return Err(Refusal::new(Kind::Scanned, "this PDF is an image (a scan or photo of pages) with no text layer; run OCR first (for example `ocrmypdf in.pdf out.pdf`, or \"Recognise text\" in a PDF editor) and try again."));
         }
-        return Err("this PDF has no text in it. If it shows text in a PDF viewer, it is drawn as shapes: run OCR first and try again.".to_string());
+        return Err(Refusal::new(Kind::NoText, "this PDF has no text in it. If it shows text in a PDF viewer, it is drawn as shapes: run OCR first and try again."));
     }
     let mut notes = Vec::new();
     if truncated {
@@ -109,16 +110,16 @@ pub fn read(bytes: &[u8], on_page: &mut dyn FnMut(usize, usize)) -> Result<PdfTe
 const PASSWORD: &str = "this PDF is password-protected. Open it with its password in a PDF viewer, save or print it to a new PDF without a password, and try again.";
 const DAMAGED: &str = "this PDF is damaged or incomplete (it may not have finished downloading). Download it again, or open it in a PDF viewer and save a new copy, and try again.";
 
-fn load_error(bytes: &[u8], e: &lopdf::Error) -> String {
+fn load_error(bytes: &[u8], e: &lopdf::Error) -> Refusal {
     let text = format!("{e:?}").to_lowercase();
     let encrypted = text.contains("password")
         || text.contains("decrypt")
         || text.contains("encrypt")
         || (find(bytes, b"/Encrypt").is_some() && !text.contains("xref"));
     if encrypted {
-        PASSWORD.to_string()
+        Refusal::new(Kind::Encrypted, PASSWORD)
     } else {
-        DAMAGED.to_string()
+        Refusal::new(Kind::Damaged, DAMAGED)
     }
 }
 

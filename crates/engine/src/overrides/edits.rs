@@ -3,6 +3,18 @@
 use crate::compare::Verdict;
 use serde::{Deserialize, Serialize};
 
+/// Why saved corrections could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionsError(pub String);
+
+impl std::fmt::Display for CorrectionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CorrectionsError {}
+
 pub const SCHEMA: &str = "report-compare-overrides/1";
 
 fn schema() -> String {
@@ -213,8 +225,9 @@ impl Overrides {
     }
 
     /// Reads saved corrections; anything unreadable gives an error in words.
-    pub fn from_json(text: &str) -> Result<Overrides, String> {
-        serde_json::from_str(text).map_err(|e| format!("saved corrections are unreadable: {e}"))
+    pub fn from_json(text: &str) -> Result<Overrides, CorrectionsError> {
+        serde_json::from_str(text)
+            .map_err(|e| CorrectionsError(format!("saved corrections are unreadable: {e}")))
     }
 }
 

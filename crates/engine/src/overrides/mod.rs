@@ -18,5 +18,5 @@ mod test_data;
 
 pub use apply::{apply, apply_checked};
 pub use describe::describe;
-pub use edits::{Edit, Overrides, SCHEMA};
+pub use edits::{CorrectionsError, Edit, Overrides, SCHEMA};
 pub use exports::{to_csv, to_json, to_markdown};

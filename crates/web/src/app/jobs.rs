@@ -776,10 +776,12 @@ pub mod on_page {
     }
 
     pub fn codebook(name: &str, bytes: &[u8]) -> Result<Result<ReadCodebook, String>, Stopped> {
-        Ok(books::from_bytes(bytes, name).map(|yours| ReadCodebook {
-            book: Codebook::builtin().with(yours.clone()),
-            yours,
-        }))
+        Ok(books::from_bytes(bytes, name)
+            .map(|yours| ReadCodebook {
+                book: Codebook::builtin().with(yours.clone()),
+                yours,
+            })
+            .map_err(|e| e.to_string()))
     }
 
     pub fn export(

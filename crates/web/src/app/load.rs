@@ -318,7 +318,7 @@ fn entry_body(entry: &Entry) -> Html {
             let doc = &loaded.doc;
             let date = match &doc.date {
                 Some(d) => {
-                    let uncertain = d.confidence == "low";
+                    let uncertain = d.confidence == engine::ingest::DateConfidence::Low;
                     html! {
                         <span class="date" title={format!("Read from: “{}”", d.evidence)}>
                             {format!("Dated {}", human_date(&d.iso))}
