@@ -7,7 +7,7 @@
 //! `report.rs` (exports, corrections list, print view) render it; `view.rs` has the small
 //! pure helpers; `io.rs` the browser calls. `App` is its hooks, then the view; each hook
 //! lives beside its subject: `route.rs` (the hash), `reading.rs` (files, paste, the
-//! sample), `auto_compare.rs` (comparing the pair), `jobs.rs` (progress), `share.rs`,
+//! sample), `auto_compare.rs` (comparing the pair), `jobs/` (progress), `share.rs`,
 //! `embed.rs` and `series/`.
 
 mod auto_compare;
