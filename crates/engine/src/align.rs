@@ -37,9 +37,13 @@ pub struct Item<'a> {
 /// A link between a finding of the earlier report and one of the later.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
+    /// Index of the earlier finding.
     pub before: usize,
+    /// Index of the later finding.
     pub after: usize,
+    /// Index of the theme the pair is under.
     pub theme: usize,
+    /// TF-IDF cosine of the two findings (0 to 1).
     pub similarity: f32,
 }
 

@@ -7,15 +7,20 @@ use similar::{Algorithm, DiffTag};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
+    /// In both texts.
     Same,
+    /// Only in the earlier text.
     Deleted,
+    /// Only in the later text.
     Inserted,
 }
 
 /// A run of text (words and the whitespace between them) with one change tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// What happened to the run.
     pub change: Change,
+    /// The words, with the whitespace between them.
     pub text: String,
 }
 

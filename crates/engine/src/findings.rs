@@ -21,11 +21,15 @@ pub enum Speaker {
 /// One sentence-level claim from a report, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
+    /// The sentence, as the report has it.
     pub text: String,
+    /// The heading it sits under.
     pub section: Option<String>,
     /// Index into `Document::blocks` of the paragraph or bullet it came from.
     pub block: usize,
+    /// It is a list item, not running text.
     pub bullet: bool,
+    /// Whose words they are.
     pub speaker: Speaker,
     /// Under a heading such as "What needs to improve": an area for improvement.
     pub improvement_area: bool,

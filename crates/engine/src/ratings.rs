@@ -8,18 +8,24 @@ use serde::{Deserialize, Serialize};
 /// A grade found in one report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
+    /// The judged area, as one name for every framework's alias ("Overall effectiveness").
     pub area: String,
     /// As the framework words it, e.g. "Requires improvement to be good".
     pub grade: String,
+    /// Its place on the scale, 1 (best) to 4, for telling better from worse.
     pub rank: u8,
+    /// The line the grade was read from.
     pub evidence: String,
 }
 
 /// One area compared across the two reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingChange {
+    /// The judged area.
     pub area: String,
+    /// The earlier report's grade, if it gives one.
     pub before: Option<String>,
+    /// The later report's grade, if it gives one.
     pub after: Option<String>,
     /// improved | regressed | persisted | new | dropped
     pub verdict: String,

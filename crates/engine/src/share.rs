@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
 
+/// The first part of every link and `.rcmp` file: the format's version.
 pub const PREFIX: &str = "rc1";
 /// Links longer than this are offered as a `.rcmp` download instead.
 pub const LINK_LIMIT: usize = 64 * 1024;
@@ -26,6 +27,7 @@ const MAX_INFLATED: usize = 32 * 1024 * 1024;
 /// [`compare::SCHEMA`] by [`upgrade`].
 pub const OLDER_SCHEMAS: &[&str] = &["report-compare/1"];
 
+/// Why a link or `.rcmp` file could not be opened; each says what to do instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
     /// Not a report-compare link at all, or cut short.

@@ -24,15 +24,21 @@ const BUILTIN: &str = include_str!("codebook.toml");
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
+    /// The person's themes are added to the built-in ones (same id replaces).
     #[default]
     Extend,
+    /// The person's themes are the only ones.
     Replace,
 }
 
+/// One theme of a codebook: what it is called and the words that place a finding in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThemeDef {
+    /// Its id ("front-door"), unique in the codebook.
     pub id: String,
+    /// Its name as a reader sees it.
     pub label: String,
+    /// What it covers, for people reading the codebook.
     #[serde(default)]
     pub description: String,
     /// Words count 1, phrases of several words count 2.
@@ -43,13 +49,16 @@ pub struct ThemeDef {
     pub strong: Vec<String>,
 }
 
+/// The themes findings are sorted into, and the synonyms alignment treats as one word.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Codebook {
+    /// Whether it adds to the built-in codebook or replaces it.
     #[serde(default)]
     pub mode: Mode,
     /// Canonical wording -> variants treated as the same words when aligning.
     #[serde(default)]
     pub synonyms: BTreeMap<String, Vec<String>>,
+    /// The themes, as `[[theme]]` tables.
     #[serde(default, rename = "theme")]
     pub themes: Vec<ThemeDef>,
 }
@@ -118,7 +127,9 @@ impl Codebook {
 /// A theme as the rest of the engine sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
+    /// Its id.
     pub id: String,
+    /// Its name as a reader sees it.
     pub label: String,
     /// "codebook" or "discovered".
     pub source: String,
@@ -136,6 +147,7 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// Compiles a codebook's terms to stems, once per comparison.
     pub fn new(book: &Codebook) -> Matcher {
         // Terms match on every word's stem, stop words included: "child in need" is a
         // legal status, "children who need help" is not.
@@ -192,10 +204,12 @@ impl Matcher {
         }
     }
 
+    /// How many codebook themes there are.
     pub fn theme_count(&self) -> usize {
         self.themes.len()
     }
 
+    /// The codebook theme at index `i`.
     pub fn theme(&self, i: usize) -> Theme {
         let t = &self.themes[i].0;
         Theme {
@@ -259,6 +273,7 @@ impl Matcher {
 
 /// What the theme stage needs to know about one finding.
 pub struct Input<'a> {
+    /// The finding's text.
     pub text: &'a str,
     /// Paragraph/bullet it came from; context flows only within a block and to the next.
     pub block: usize,
@@ -269,6 +284,7 @@ pub struct Input<'a> {
 /// Themes of one finding: the main one first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
+    /// Theme indices, main first.
     pub themes: Vec<usize>,
     /// Themes the finding is clearly about (a phrase, a strong term or several terms),
     /// not just touching through one common word. Discovered themes are never strong.

@@ -109,13 +109,15 @@ const JOINERS: &[&str] = &["of", "in", "for", "and", "to", "from"];
 /// One topic as built: indices into the earlier and later findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
+    /// Indices of the earlier report's findings in the topic.
     pub before: Vec<usize>,
+    /// Indices of the later report's findings in the topic.
     pub after: Vec<usize>,
 }
 
 /// Groups findings into topics. `pairs` are (earlier, later, similarity) kept by
 /// alignment; `restated_before`/`restated_after` are (i, j, similarity) within one report.
-/// The strongest ties join first and no topic grows past [`MAX_TOPIC`] (a pair refused
+/// The strongest ties join first and no topic grows past `MAX_TOPIC` (a pair refused
 /// for size puts its earlier finding in the later one's topic too); every finding ends in
 /// at least one topic. Deterministic: ties go to the lowest indices.
 pub fn build(
@@ -243,6 +245,7 @@ pub struct PhraseCounts {
 }
 
 impl PhraseCounts {
+    /// Counts the phrases of `texts` (every finding of both reports), for naming topics.
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> PhraseCounts {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();

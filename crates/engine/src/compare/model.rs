@@ -6,22 +6,32 @@ use crate::polarity::Polarity;
 use crate::ratings::RatingChange;
 use serde::{Deserialize, Serialize};
 
+/// The schema name every comparison carries, so a reader knows what it holds.
 pub const SCHEMA: &str = "report-compare/2";
 
+/// Two reports compared: the one thing the engine hands to the UI, the CLI and the exports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
+    /// Always [`SCHEMA`]; older saved comparisons are upgraded by `share::upgrade`.
     pub schema: String,
+    /// The earlier report.
     pub before: Side,
+    /// The later report.
     pub after: Side,
+    /// Graded judgements per area, earlier against later.
     pub ratings: Vec<RatingChange>,
+    /// The themes, each with its links and topics.
     pub themes: Vec<ThemeResult>,
+    /// Counts for the headline.
     pub summary: Summary,
 }
 
 /// One report as compared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Side {
+    /// The file name, as given.
     pub name: String,
+    /// The report's title, when one was found.
     pub title: Option<String>,
     /// ISO date ("2021-06-18", or "2022-07" when only the month is known).
     pub date: Option<String>,
@@ -31,39 +41,53 @@ pub struct Side {
     pub date_evidence: Option<String>,
     /// How the file was read (e.g. lossy decoding), for the user.
     pub notes: Vec<String>,
+    /// Its findings, in reading order.
     pub findings: Vec<Finding>,
 }
 
+/// One sentence of a report that says something about the service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// "b3" (earlier report) or "a7" (later report).
     pub id: String,
+    /// The sentence, as the report has it.
     pub text: String,
+    /// The heading it sits under.
     pub section: Option<String>,
     /// Main theme id.
     pub theme: String,
     /// Every theme it touches, main first.
     pub themes: Vec<String>,
+    /// Whether it praises, criticises, both or neither.
     pub polarity: Polarity,
+    /// Whose words they are: the inspectors', the organisation's, or a quoted writer's.
     pub speaker: Speaker,
     /// Index of the paragraph or bullet it came from (for "jump to context").
     pub paragraph: usize,
+    /// It is a list item, not running text.
     pub bullet: bool,
 }
 
+/// What happened to a matter from the earlier report to the later one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
+    /// Better in the later report.
     Improved,
+    /// Worse in the later report.
     Regressed,
+    /// Said again: a concern still there, or a strength still held.
     Persisted,
+    /// Only the later report discusses it.
     New,
+    /// Only the earlier report discusses it.
     Dropped,
     /// Theme level only: links disagree.
     Mixed,
 }
 
 impl Verdict {
+    /// The word the JSON and CSV use ("improved", …).
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Improved => "improved",
@@ -76,11 +100,16 @@ impl Verdict {
     }
 }
 
+/// A finding of one report with its closest partner in the other (or alone).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
+    /// The earlier finding's id, if any.
     pub before: Option<String>,
+    /// The later finding's id, if any.
     pub after: Option<String>,
+    /// What the pair shows.
     pub verdict: Verdict,
+    /// How alike the two findings are (0 to 1); 0 for a lone finding.
     pub similarity: f32,
     /// Set when the later side of the link is only the organisation's own statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,7 +121,7 @@ pub struct Link {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Polarity of the later finding, so "persisted" reads as a persisting concern or a
-    /// strength still held (filled in by [`refresh`]).
+    /// strength still held (filled in by [`refresh`](super::refresh)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub later_polarity: Option<Polarity>,
 }
@@ -129,15 +158,20 @@ impl Link {
     }
 }
 
+/// One theme of the codebook (or one discovered) with what the reports say on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThemeResult {
+    /// The theme's id ("front-door"), from the codebook or made up for a discovered one.
     pub id: String,
+    /// Its name as a reader sees it.
     pub label: String,
     /// "codebook" or "discovered".
     pub source: String,
+    /// The theme's verdict, from its topics.
     pub verdict: Verdict,
     /// Findings linked under this theme, per side.
     pub before_count: usize,
+    /// Findings linked under this theme in the later report.
     pub after_count: usize,
     /// Every finding of the theme with its closest partner in its topic (or alone, as new
     /// or dropped): the full evidence.
@@ -176,15 +210,25 @@ pub struct Topic {
 /// Headline counts: themes per verdict, and findings no longer mentioned.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
+    /// Themes compared.
     pub themes: usize,
+    /// Themes that improved.
     pub improved: usize,
+    /// Themes that regressed.
     pub regressed: usize,
+    /// Themes whose matters persisted.
     pub persisted: usize,
+    /// Themes only the later report discusses.
     pub new: usize,
+    /// Themes only the earlier report discusses.
     pub dropped: usize,
+    /// Themes whose topics disagree.
     pub mixed: usize,
+    /// Findings of the later report with no partner in the earlier one.
     pub new_findings: usize,
+    /// Findings of the earlier report with no partner in the later one.
     pub dropped_findings: usize,
 }
 
+/// The caveat on a pair whose later side is only the organisation's own statement.
 pub const ORGANISATION_CAVEAT: &str = "rests on the organisation's own statement";

@@ -21,15 +21,22 @@ const QUOTED_PER_THEME: usize = 3;
 /// Topics named (without quotes) in one list before "and n more".
 const NAMED: usize = 4;
 
+/// Everything a briefing says, in the order it says it; each format only lays it out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Briefing {
+    /// The earlier report.
     pub earlier: Report,
+    /// The later report.
     pub later: Report,
+    /// One sentence on what changed overall.
     pub headline: String,
     /// "Improved", "Regressed", "Concerns still there", each with up to four topics.
     pub movements: Vec<(&'static str, Vec<String>)>,
+    /// The graded judgements, earlier against later.
     pub ratings: Vec<RatingRow>,
+    /// The earlier report's improvement points and their fate, when it has any.
     pub points: Option<Points>,
+    /// Per theme: its verdict and a few quoted topics.
     pub themes: Vec<ThemeSection>,
     /// Every correction a person made, in their order, in words with their notes.
     pub corrections: Vec<String>,
@@ -38,8 +45,11 @@ pub struct Briefing {
 /// One of the two reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
+    /// The file name, as given.
     pub name: String,
+    /// The report's title, when one was found.
     pub title: Option<String>,
+    /// The report's date (ISO).
     pub date: Option<String>,
 }
 
@@ -65,9 +75,13 @@ impl Report {
 /// A row of the graded judgements; "—" where a report gives no grade.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatingRow {
+    /// The judged area.
     pub area: String,
+    /// The earlier report's grade.
     pub earlier: String,
+    /// The later report's grade.
     pub later: String,
+    /// What happened to the grade ("improved", "persisted", …).
     pub change: String,
     /// Why the row is not like for like (a joint grade set against two grades).
     pub note: Option<String>,
@@ -77,12 +91,17 @@ pub struct RatingRow {
 /// report's points that are new.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Points {
+    /// The earlier report's points, up to ten.
     pub earlier: Vec<Point>,
+    /// How many more the earlier report has.
     pub earlier_more: usize,
+    /// The later report's new points, up to ten.
     pub later: Vec<Point>,
+    /// How many more new points the later report has.
     pub later_more: usize,
 }
 
+/// One improvement point and what became of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     /// The point, cut to [`QUOTE_WORDS`].
@@ -92,22 +111,29 @@ pub struct Point {
     pub fate: &'static str,
 }
 
+/// One theme as the briefing tells it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeSection {
+    /// The theme's name.
     pub label: String,
+    /// Its verdict.
     pub verdict: Verdict,
     /// The person set this theme's verdict (with their note, if any).
     pub reviewer: Option<Reviewer>,
+    /// The topics quoted side by side, up to three.
     pub quoted: Vec<QuotedTopic>,
     /// Topics both reports discuss that are not quoted: "label (verdict)".
     pub also: Names,
+    /// Topics only the later report discusses.
     pub new: Names,
+    /// Topics only the earlier report discusses.
     pub dropped: Names,
 }
 
 /// A person's correction at the place it applies: marked as theirs, with their note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reviewer {
+    /// Their note, if they left one.
     pub note: Option<String>,
 }
 
@@ -122,13 +148,18 @@ impl Reviewer {
     }
 }
 
+/// A topic quoted side by side: its verdict and one pair of findings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuotedTopic {
+    /// The topic's name.
     pub label: String,
+    /// Its verdict.
     pub verdict: Verdict,
     /// The engine's reason, "concern → strength".
     pub why: String,
+    /// The earlier report's words on it.
     pub earlier: Option<Quote>,
+    /// The later report's words on it.
     pub later: Option<Quote>,
     /// Why the pair needs care ("rests on the organisation's own statement").
     pub caveat: Option<String>,
@@ -138,6 +169,7 @@ pub struct QuotedTopic {
     pub pair_reviewer: Option<Reviewer>,
 }
 
+/// A finding quoted in a briefing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// The finding, cut to [`QUOTE_WORDS`].
@@ -149,12 +181,16 @@ pub struct Quote {
 /// Names in a list, told apart case-insensitively, with how many more were left out.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Names {
+    /// The names shown.
     pub names: Vec<Named>,
+    /// How many more were left out.
     pub more: usize,
 }
 
+/// One topic named in a list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Named {
+    /// "label (verdict)", or the label alone in the new and dropped lists.
     pub text: String,
     /// The person set this topic's verdict.
     pub reviewer: bool,
@@ -173,6 +209,7 @@ impl Names {
         Names { names, more }
     }
 
+    /// Nothing to list.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }

@@ -3,7 +3,7 @@
 //! and a table of contents work, and the ratings as a real table. A4, deterministic (the
 //! package's dates are fixed and its ids numbered from the start each time).
 //!
-//! docx-rs makes the package's parts; [`pack`] zips them with the `zip` crate the DOCX
+//! docx-rs makes the package's parts; `pack` zips them with the `zip` crate the DOCX
 //! reader already uses, deflated. (docx-rs's own packer stores them uncompressed, a file
 //! twice the size, and brings a second zip crate with three compressors into the worker's
 //! wasm, about 200 KB gzipped, for no gain.)

@@ -23,6 +23,7 @@ pub(crate) use csv::csv_field;
 pub use csv::to_csv;
 pub use markdown::to_markdown;
 
+/// The comparison as pretty JSON (schema `report-compare/2`): the full evidence.
 pub fn to_json(c: &Comparison) -> String {
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(c).unwrap_or_default()
@@ -40,6 +41,7 @@ pub fn verdict_words(v: Verdict) -> &'static str {
     }
 }
 
+/// The arrow a briefing shows beside a verdict (▲ improved, ▼ regressed, …).
 pub fn verdict_icon(v: Verdict) -> &'static str {
     match v {
         Verdict::Improved => "▲",

@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use uuid::Uuid;
 
+/// The XML namespace of REFI-QDA codebooks.
 pub const NAMESPACE: &str = "urn:QDA-XML:codebook:1.0";
 /// `origin` of the files we write; reading keys on it.
 const ORIGIN: &str = "report-compare";

@@ -26,6 +26,7 @@ impl DateConfidence {
     }
 }
 
+/// The date of a report, how sure it is, and the words it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoundDate {
     /// ISO 8601: "2021-06-18", or "2022-07" when only the month is known.

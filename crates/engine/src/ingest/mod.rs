@@ -1,6 +1,6 @@
 //! Bytes + file name -> [`Document`]: decoding, format sniffing, layout, noise removal.
 //!
-//! Every format ends up as plain lines handed to [`layout::blocks`], so the noise rules,
+//! Every format ends up as plain lines handed to `layout::blocks`, so the noise rules,
 //! sentence healing and date/title detection are shared by TXT, Markdown, HTML, PDF
 //! (`pdf.rs`) and DOCX (`docx.rs`).
 
@@ -43,15 +43,20 @@ const SUPPORTED: &str = if cfg!(all(feature = "pdf", feature = "docx")) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
+    /// A heading ("# " in the text the readers give).
     Heading,
+    /// Running text.
     Paragraph,
+    /// A list item.
     Bullet,
 }
 
 /// One heading, paragraph or bullet item, after noise removal and healing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
+    /// What it is.
     pub kind: BlockKind,
+    /// Its text, normalised, on one line.
     pub text: String,
 }
 
@@ -59,20 +64,30 @@ pub struct Block {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Plain text (.txt, or anything that is text and not HTML).
     Text,
+    /// Markdown (.md): read as text, its heading marks kept as headings.
     Markdown,
+    /// A web page.
     Html,
+    /// A PDF (Cargo feature `pdf`).
     Pdf,
+    /// A Word document (Cargo feature `docx`).
     Docx,
 }
 
 /// A report reduced to what the engine reads: metadata and blocks in reading order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
+    /// The file name, as given.
     pub name: String,
+    /// The format it was read as (the bytes decide, not the name).
     pub format: Format,
+    /// The report's title, when one was found.
     pub title: Option<String>,
+    /// The report's date, with how sure it is and the words it came from.
     pub date: Option<FoundDate>,
+    /// Headings, paragraphs and bullets in reading order.
     pub blocks: Vec<Block>,
     /// Graded judgements found in the text (judgement tables, "rated good overall").
     pub ratings: Vec<crate::ratings::Rating>,

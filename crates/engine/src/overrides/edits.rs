@@ -15,6 +15,7 @@ impl std::fmt::Display for CorrectionsError {
 
 impl std::error::Error for CorrectionsError {}
 
+/// The schema name saved corrections carry.
 pub const SCHEMA: &str = "report-compare-overrides/1";
 
 fn schema() -> String {
@@ -24,8 +25,10 @@ fn schema() -> String {
 /// Every correction a person made to one comparison, in the order they made them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overrides {
+    /// Always [`SCHEMA`] (filled in when a saved file leaves it out).
     #[serde(default = "schema")]
     pub schema: String,
+    /// The corrections, oldest first: later ones win.
     #[serde(default)]
     pub edits: Vec<Edit>,
 }
@@ -46,41 +49,61 @@ pub enum Edit {
     /// Take a finding out of theme `from` and put it under theme `to`. Its pairings in
     /// `from` are undone; it arrives in `to` unpaired (pair it there with [`Edit::Link`]).
     Move {
+        /// The finding's id ("b3", "a7").
         finding: String,
+        /// The theme it leaves.
         from: String,
+        /// The theme it joins.
         to: String,
+        /// Why the person made the change, in their words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
     /// Pair an earlier and a later finding under a theme.
     Link {
+        /// The theme the pair goes under.
         theme: String,
+        /// The earlier finding's id.
         before: String,
+        /// The later finding's id.
         after: String,
+        /// Why the person made the change, in their words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
     /// Undo the pairing of an earlier and a later finding under a theme.
     Unlink {
+        /// The theme the pair is under.
         theme: String,
+        /// The earlier finding's id.
         before: String,
+        /// The later finding's id.
         after: String,
+        /// Why the person made the change, in their words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
     /// Set the verdict of one pair under a theme.
     LinkVerdict {
+        /// The theme the pair is under.
         theme: String,
+        /// The earlier finding's id.
         before: String,
+        /// The later finding's id.
         after: String,
+        /// The verdict the person gives the pair.
         verdict: Verdict,
+        /// Why the person made the change, in their words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
     /// Set the overall verdict of a theme.
     ThemeVerdict {
+        /// The theme's id.
         theme: String,
+        /// The verdict the person gives the theme.
         verdict: Verdict,
+        /// Why the person made the change, in their words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
@@ -88,15 +111,20 @@ pub enum Edit {
     /// improved, regressed, persisted or mixed. Applied after the topics are brought in
     /// step with the other corrections, so it sticks; the topic is marked as the person's.
     TopicVerdict {
+        /// The theme the topic is under.
         theme: String,
+        /// The topic's id ("t3").
         topic: String,
+        /// The verdict the person gives the topic.
         verdict: Verdict,
+        /// Why the person made the change, in their words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
 }
 
 impl Edit {
+    /// The person's note on this edit, if they left one.
     pub fn note(&self) -> Option<&str> {
         match self {
             Edit::Move { note, .. }
@@ -110,6 +138,7 @@ impl Edit {
 }
 
 impl Overrides {
+    /// No corrections made: the comparison stands as the engine made it.
     pub fn is_empty(&self) -> bool {
         self.edits.is_empty()
     }
@@ -220,6 +249,7 @@ impl Overrides {
         })
     }
 
+    /// The corrections as JSON, to save beside the reports (read back by [`Overrides::from_json`]).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

@@ -1,4 +1,4 @@
-//! A person's corrections to a [`Comparison`]: move a finding to another theme, pair or
+//! A person's corrections to a [`Comparison`](crate::compare::Comparison): move a finding to another theme, pair or
 //! unpair two findings, set the verdict of a pair, of a topic or of a whole theme, each
 //! with an optional note. Pure data (serde) plus [`apply`], so the web app, the exports and the
 //! CLI all see the same corrected comparison.

@@ -1,6 +1,7 @@
 //! The word lists polarity reads from: stems that praise or criticise, negators,
 //! quantifiers, change and degree words, contrast and purpose phrases.
 
+/// Stems of evaluative words that praise.
 pub(super) const POSITIVE: &[&str] = &[
     "kind",
     "compass",

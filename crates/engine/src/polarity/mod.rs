@@ -14,12 +14,17 @@ use lexicon::*;
 use serde::{Deserialize, Serialize};
 use span::score_span;
 
+/// The tone of one finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
+    /// It praises.
     Strength,
+    /// It criticises.
     Concern,
+    /// It does both ("X is good, but Y is slow").
     Mixed,
+    /// It neither praises nor criticises (a fact, a description).
     Neutral,
 }
 
@@ -34,21 +39,25 @@ pub enum Direction {
     Worsening,
 }
 
-/// Stems of evaluative words that praise.
 /// The evidence a polarity was read from.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Reading {
+    /// Weight of praise read in the sentence.
     pub positive: f32,
+    /// Weight of criticism read in the sentence.
     pub negative: f32,
     /// The part of `negative` that is minor or partial ("a short delay", "not all").
     pub soft: f32,
+    /// Hedged ("beginning to", "some"): a step, not yet a strength.
     pub tentative: bool,
+    /// A contrast word splits the sentence ("but", "although").
     pub contrast: bool,
     /// Two halves of a contrast lean opposite ways ("X is good, but Y is slow").
     pub opposed: bool,
 }
 
 impl Reading {
+    /// The tone these weights add up to.
     pub fn polarity(&self) -> Polarity {
         let (p, n) = (self.positive, self.negative);
         if self.opposed {
@@ -105,6 +114,7 @@ impl Reading {
     }
 }
 
+/// Reads the praise and criticism in one sentence, after negation, quantifiers and purpose clauses.
 pub fn read(text: &str) -> Reading {
     let t = tokens(text);
     let lower = format!(

@@ -8,6 +8,7 @@ use crate::export::{verdict_icon, verdict_words};
 use crate::polarity::Polarity;
 use std::fmt::Write;
 
+/// The series as pretty JSON (schema `report-compare-series/1`).
 pub fn to_json(s: &Series) -> String {
     // Plain data with string keys always serialises.
     serde_json::to_string_pretty(s).unwrap_or_default()
@@ -119,6 +120,7 @@ pub fn step_words(v: Verdict) -> &'static str {
     }
 }
 
+/// A report's tone on a matter in words ("positive", "concern", …, "not mentioned").
 pub fn tone_words(p: Option<Polarity>) -> &'static str {
     match p {
         Some(Polarity::Strength) => "positive",

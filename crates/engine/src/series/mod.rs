@@ -24,6 +24,7 @@ use std::fmt;
 
 pub use order::date_order;
 
+/// The schema name every series carries.
 pub const SCHEMA: &str = "report-compare-series/1";
 /// Fewer reports are a comparison, not a series.
 pub const MIN_REPORTS: usize = 3;
@@ -31,8 +32,10 @@ pub const MIN_REPORTS: usize = 3;
 /// page has to stay usable.
 pub const MAX_REPORTS: usize = 12;
 
+/// Three or more reports of one service compared in date order: each step a comparison, and the matters followed through them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Series {
+    /// Always [`SCHEMA`].
     pub schema: String,
     /// In the order compared (date order unless a person reordered them).
     pub reports: Vec<Report>,
@@ -44,25 +47,30 @@ pub struct Series {
     pub steps: Vec<Comparison>,
     /// One per matter, most telling first (see [`TrackKind`]).
     pub tracks: Vec<Track>,
+    /// Tracks per kind, for the headline.
     pub summary: Summary,
 }
 
 /// One report of the series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The file name, as given.
     pub name: String,
+    /// The report's title, when one was found.
     pub title: Option<String>,
     /// ISO date, as the comparison has it.
     pub date: Option<String>,
     /// What the series calls it: the year ("2016"), the month too when two share a year
     /// ("Jul 2022"), or "Report 3" without a date.
     pub label: String,
+    /// How many findings it has.
     pub findings: usize,
 }
 
 /// One judgement area across the reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingTrack {
+    /// The judged area.
     pub area: String,
     /// Per report: the grade as the framework words it, if that report gave one.
     pub grades: Vec<Option<String>>,
@@ -97,6 +105,7 @@ pub enum TrackKind {
 }
 
 impl TrackKind {
+    /// Every kind, most telling first: the order tracks are listed in.
     pub const ALL: [TrackKind; 8] = [
         TrackKind::PersistentConcern,
         TrackKind::Reversal,
@@ -108,6 +117,7 @@ impl TrackKind {
         TrackKind::Steady,
     ];
 
+    /// The word the JSON and CSV use ("persistent_concern", …).
     pub fn as_str(self) -> &'static str {
         match self {
             TrackKind::PersistentConcern => "persistent_concern",
@@ -145,7 +155,9 @@ pub struct Track {
     pub label: String,
     /// The theme of that topic (id and label, as in its step).
     pub theme: String,
+    /// The theme's name as a reader sees it.
     pub theme_label: String,
+    /// What the matter did across the reports.
     pub kind: TrackKind,
     /// What happened, in a few words: "raised in 2016, still there in 2026".
     pub line: String,
@@ -158,6 +170,7 @@ pub struct Track {
     pub findings: usize,
     /// A finding from the first report that mentions it, and one from the last.
     pub first: Option<Quote>,
+    /// A finding from the last report that mentions it.
     pub last: Option<Quote>,
 }
 
@@ -175,9 +188,11 @@ impl Track {
 /// A track at one step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
+    /// Index into `steps`.
     pub step: usize,
     /// The topic of that step's comparison (and its theme), when the step discusses it.
     pub topic: Option<String>,
+    /// The theme of that topic.
     pub theme: Option<String>,
     /// That topic's verdict.
     pub verdict: Option<Verdict>,
@@ -193,25 +208,37 @@ pub struct Quote {
     pub report: usize,
     /// The step the finding is taken from and its id there ("b12" or "a3").
     pub step: usize,
+    /// The finding's id in that step ("b12" or "a3").
     pub finding: String,
+    /// The finding, as the report has it.
     pub text: String,
 }
 
 /// Tracks per kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
+    /// Tracks in the series.
     pub tracks: usize,
+    /// Tracks that are a persistent concern.
     pub persistent_concern: usize,
+    /// Tracks that reversed.
     pub reversal: usize,
+    /// Tracks that returned after a gap.
     pub returned: usize,
+    /// Tracks that improved and held.
     pub sustained_improvement: usize,
+    /// Tracks that declined.
     pub declined: usize,
+    /// Tracks new after the first report.
     pub new: usize,
+    /// Tracks no longer mentioned.
     pub dropped: usize,
+    /// Tracks steady throughout.
     pub steady: usize,
 }
 
 impl Summary {
+    /// How many tracks are of `kind`.
     pub fn count(&self, kind: TrackKind) -> usize {
         match kind {
             TrackKind::PersistentConcern => self.persistent_concern,
@@ -244,7 +271,9 @@ impl Summary {
 /// Why there is no series.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SeriesError {
+    /// Fewer than [`MIN_REPORTS`] reports (how many were given).
     TooFew(usize),
+    /// More than [`MAX_REPORTS`] reports (how many were given).
     TooMany(usize),
 }
 
@@ -269,10 +298,20 @@ impl std::error::Error for SeriesError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
     /// Comparing `reports[step]` with `reports[step + 1]`.
-    Step { step: usize, steps: usize },
+    Step {
+        /// The step being compared, from 0.
+        step: usize,
+        /// How many steps there are.
+        steps: usize,
+    },
     /// Comparing reports that are not neighbours, to find matters that came back:
     /// `done` of `total`.
-    Gaps { done: usize, total: usize },
+    Gaps {
+        /// Comparisons done so far.
+        done: usize,
+        /// Comparisons to do.
+        total: usize,
+    },
 }
 
 /// Builds a series from documents in any order: date order first ([`date_order`]).
