@@ -3,10 +3,14 @@
 //! crate's binary) and the PDF reader (`crates/pdf`) are each this plus their handlers.
 #![cfg(target_arch = "wasm32")]
 
+use engine::compare::Comparison;
+use engine::export::{html, qdc};
 use engine::findings;
 use engine::ingest;
+use engine::overrides::{self, Overrides};
+use engine::themes::Codebook;
 use js_sys::Array;
-use protocol::{fnv1a, Reply};
+use protocol::{fnv1a, ExportKind, Reply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -152,5 +156,32 @@ pub fn read(
             },
             None,
         ),
+    }
+}
+
+/// The text of an export of `base` with the person's corrections. For a codebook, `books`
+/// is the codebook the comparison was made with and the person's own (None: the built-in
+/// one, no codebook of theirs). The reading worker makes every export but Word with it;
+/// the page's unit tests, which have no worker, call it too.
+pub fn export_text(
+    kind: ExportKind,
+    base: &Comparison,
+    corrections: &Overrides,
+    books: Option<(&Codebook, &Codebook)>,
+) -> String {
+    match kind {
+        ExportKind::Json => overrides::to_json(base, corrections),
+        ExportKind::Markdown => overrides::to_markdown(base, corrections),
+        ExportKind::Csv => overrides::to_csv(base, corrections),
+        ExportKind::Html => html::corrected(base, corrections),
+        ExportKind::Qdc => {
+            let builtin = Codebook::builtin();
+            let (made_with, yours) = match books {
+                Some((book, yours)) => (book, Some(yours)),
+                None => (&builtin, None),
+            };
+            let applied = overrides::apply(base, corrections);
+            qdc::to_qdc(made_with, yours, Some(&applied))
+        }
     }
 }

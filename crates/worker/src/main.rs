@@ -23,9 +23,8 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use engine::compare::{compare, Comparison};
-    use engine::export::{html, qdc};
     use engine::ingest::Document;
-    use engine::overrides::{self, Overrides};
+    use engine::overrides::Overrides;
     use engine::series;
     use engine::themes::Codebook;
     use wasm_bindgen::prelude::*;
@@ -142,18 +141,13 @@ mod imp {
                 .map(|s| serde_json::from_str(&s).map_err(|_| garbled()))
                 .transpose()
         };
-        Ok(match kind {
-            ExportKind::Json => overrides::to_json(&base, &corrections),
-            ExportKind::Markdown => overrides::to_markdown(&base, &corrections),
-            ExportKind::Csv => overrides::to_csv(&base, &corrections),
-            ExportKind::Html => html::corrected(&base, &corrections),
-            ExportKind::Qdc => {
-                let made_with = book(3)?.unwrap_or_else(Codebook::builtin);
-                let yours = book(4)?;
-                let applied = overrides::apply(&base, &corrections);
-                qdc::to_qdc(&made_with, yours.as_ref(), Some(&applied))
-            }
-        })
+        // The page sends both codebooks or neither.
+        let books = match (book(3)?, book(4)?) {
+            (Some(made_with), Some(yours)) => Some((made_with, yours)),
+            _ => None,
+        };
+        let books = books.as_ref().map(|(made_with, yours)| (made_with, yours));
+        Ok(worker::export_text(kind, &base, &corrections, books))
     }
 
     /// A series: each step compared in turn (progress per step), then the reports that

@@ -175,8 +175,9 @@ fn spawn_worker(kind: Kind) {
     });
 }
 
-/// The worker stopped with an error: before it was ready, work on the page from now on;
-/// later (a crash), fail the jobs in flight and start a fresh worker.
+/// The worker stopped with an error: before it was ready, it can't start (its jobs and all
+/// later ones fail with `NO_WORKER`); later (a crash), fail the jobs in flight and start a
+/// fresh worker.
 fn on_failure(kind: Kind, detail: String) {
     let (was_ready, pending) = client(kind, |c| {
         if let Some(w) = c.worker.take() {

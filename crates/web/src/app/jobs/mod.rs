@@ -73,6 +73,12 @@ pub struct Read {
     pub read: Result<(Document, usize), String>,
 }
 
+/// A payload part: engine data as JSON text (plain data with string keys always
+/// serialises).
+pub(super) fn json(value: &impl serde::Serialize) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(value).unwrap_or_default())
+}
+
 /// What a worker dying under a job means, for the person (the browser's own words,
 /// "unreachable" or "Maximum memory size exceeded", go to the console).
 pub const CRASH_REASON: &str = "the reader ran out of memory or crashed";
@@ -144,20 +150,17 @@ fn read_reply(message: &Array) -> Read {
     Read { hash, read }
 }
 
-/// Compares two documents with `codebook` (None: the built-in one): in the worker, or on
-/// the page when there is none. Returns the comparison and the milliseconds the engine took.
+/// Compares two documents with `codebook` (None: the built-in one) in the reading worker.
+/// Returns the comparison and the milliseconds the engine took.
 pub async fn compare(
     before: &Document,
     after: &Document,
     codebook: Option<&Codebook>,
 ) -> Result<(Comparison, f64), Stopped> {
     if available() {
-        let json = |d: &Document| JsValue::from_str(&serde_json::to_string(d).unwrap_or_default());
         let payload = Array::of2(&json(before), &json(after));
         if let Some(book) = codebook {
-            payload.push(&JsValue::from_str(
-                &serde_json::to_string(book).unwrap_or_default(),
-            ));
+            payload.push(&json(book));
         }
         let reply = request(|job| Request::Compare { job }, payload, Array::new()).await;
         match reply {
@@ -254,14 +257,10 @@ pub async fn export(
     books: Option<(&Codebook, &Codebook)>,
 ) -> Result<String, Stopped> {
     if available() {
-        let json = |v: Result<String, serde_json::Error>| JsValue::from_str(&v.unwrap_or_default());
-        let payload = Array::of2(
-            &json(serde_json::to_string(base)),
-            &JsValue::from_str(&corrections.to_json()),
-        );
+        let payload = Array::of2(&json(base), &JsValue::from_str(&corrections.to_json()));
         if let Some((made_with, yours)) = books {
-            payload.push(&json(serde_json::to_string(made_with)));
-            payload.push(&json(serde_json::to_string(yours)));
+            payload.push(&json(made_with));
+            payload.push(&json(yours));
         }
         match request(|job| Request::Export { job, kind }, payload, Array::new()).await {
             Ok(message) => {

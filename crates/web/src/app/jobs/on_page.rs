@@ -1,8 +1,7 @@
 //! The engine on the page itself, for the page's unit tests (they run without a worker).
 
 use super::*;
-use engine::export::{html, qdc};
-use engine::{codebook as books, findings, ingest, overrides};
+use engine::{codebook as books, findings, ingest};
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Stopped> {
     Ok(read_now(name, bytes))
@@ -48,19 +47,5 @@ pub fn export(
     corrections: &Overrides,
     books: Option<(&Codebook, &Codebook)>,
 ) -> Result<String, Stopped> {
-    Ok(match kind {
-        ExportKind::Json => overrides::to_json(base, corrections),
-        ExportKind::Markdown => overrides::to_markdown(base, corrections),
-        ExportKind::Csv => overrides::to_csv(base, corrections),
-        ExportKind::Html => html::corrected(base, corrections),
-        ExportKind::Qdc => {
-            let builtin = Codebook::builtin();
-            let (made_with, yours) = match books {
-                Some((b, y)) => (b, Some(y)),
-                None => (&builtin, None),
-            };
-            let applied = overrides::apply(base, corrections);
-            qdc::to_qdc(made_with, yours, Some(&applied))
-        }
-    })
+    Ok(worker::export_text(kind, base, corrections, books))
 }

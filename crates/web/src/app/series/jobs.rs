@@ -25,14 +25,9 @@ pub async fn build(
 ) -> Result<(Series, f64), Stopped> {
     if jobs::available() {
         // The codebook first ("" for the built-in one), then the reports.
-        let book = codebook.map_or(String::new(), |b| {
-            serde_json::to_string(b).unwrap_or_default()
-        });
-        let payload = Array::of1(&JsValue::from_str(&book));
+        let payload = Array::of1(&codebook.map_or(JsValue::from_str(""), jobs::json));
         for d in docs {
-            payload.push(&JsValue::from_str(
-                &serde_json::to_string(d).unwrap_or_default(),
-            ));
+            payload.push(&jobs::json(d));
             // Serialising a long report takes a while: one per task.
             io::yield_now().await;
         }
