@@ -496,6 +496,27 @@ pub(super) const MINORITY: &[&[&str]] = &[
 /// Quantifiers over most or many cases: the counted thing is the point ("most pupils attend").
 pub(super) const MAJORITY: &[&str] = &["most", "many", "majority", "nearly", "almost"];
 
+/// People a report counts the lot of: "few children have …" says too few do, even with
+/// nothing judged in what they have.
+pub(super) const PEOPLE: &[&str] = &[
+    "child",
+    "young",
+    "famili",
+    "parent",
+    "carer",
+    "leaver",
+    "pupil",
+    "student",
+    "learner",
+    "patient",
+    "resid",
+    "adult",
+    "staff",
+    "worker",
+    "practition",
+    "adopt",
+];
+
 /// Units that "a few" counts without counting cases ("within a few days").
 pub(super) const UNITS: &[&str] = &[
     "day", "week", "month", "year", "hour", "minut", "time", "moment", "step", "word", "mile",
@@ -504,6 +525,7 @@ pub(super) const UNITS: &[&str] = &[
 /// Words after which praise describes an aim, not what is so ("to ensure consistency").
 pub(super) const PURPOSE: &[&[&str]] = &[
     &["to", "ensure"],
+    &["in", "ensuring"],
     &["should", "ensure"],
     &["must", "ensure"],
     &["to", "improve"],

@@ -240,16 +240,23 @@ pub fn direction(text: &str) -> Option<Direction> {
     ]) {
         Some(Direction::Persisting)
     } else if has(&[
-        " now ",
-        " increasingly ",
         " no longer ",
         " has improved",
         " have improved",
         " improved ",
         " better than",
-        " since the last inspection",
     ]) {
         Some(Direction::Improving)
+    } else if has(&[" now ", " increasingly ", " since the last inspection"]) {
+        // These say that it changed; the tone says which way. "There is now a shortage
+        // of adopters" changed for the worse; "despite improvements since the last
+        // inspection, plans do not …" says both, so neither.
+        let reading = read(text);
+        match reading.polarity() {
+            Polarity::Concern if reading.positive == 0.0 => Some(Direction::Worsening),
+            Polarity::Concern => None,
+            _ => Some(Direction::Improving),
+        }
     } else {
         None
     }
@@ -369,6 +376,34 @@ mod tests {
             ),
             Neutral
         );
+        // "in ensuring that …" is an aim too: the praise in it is what is not achieved.
+        assert_eq!(
+            classify(
+                "Management oversight is not consistent in ensuring that they receive the right \
+                 support and services at the right time.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify(
+                "Leaders are effective in ensuring that children are safe.",
+                false
+            ),
+            Strength
+        );
+    }
+
+    #[test]
+    fn a_reading_turned_round_by_a_negation_is_not_turned_again_by_an_earlier_one() {
+        assert_eq!(
+            classify(
+                "When the threshold is not met children are not routinely referred on to other \
+                 services.",
+                false
+            ),
+            Concern
+        );
     }
 
     #[test]
@@ -467,6 +502,21 @@ mod tests {
             Some(Direction::Improving)
         );
         assert_eq!(direction("Plans are clear."), None);
+        // "now" and "since the last inspection" say that it changed; the tone says which way.
+        assert_eq!(
+            direction("Social workers now visit children regularly."),
+            Some(Direction::Improving)
+        );
+        assert_eq!(
+            direction("There is now a shortage of adopters for older children."),
+            Some(Direction::Worsening)
+        );
+        assert_eq!(
+            direction(
+                "Despite improvements since the last inspection, plans do not set clear targets."
+            ),
+            None
+        );
     }
 
     fn all(cases: &[(&str, Polarity)]) {
@@ -547,6 +597,9 @@ mod tests {
             ),
             // Time, not cases.
             ("Children are seen within a few days of referral.", Neutral),
+            // Few people having a thing says too few do, even with nothing judged in it.
+            ("Very few children have an up-to-date plan.", Concern),
+            ("Few care leavers live in their own flat.", Concern),
         ]);
     }
 

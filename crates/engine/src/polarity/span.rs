@@ -182,7 +182,11 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             && !matches!(prev, Some("a" | "the" | "too"))
             && !(prev == Some("very") && i >= 2 && matches!(t[i - 2].w.as_str(), "a" | "the"))
         {
-            deny(&mut items, clause_rest(i), only, i);
+            // "few children", "few care leavers".
+            let people = t[(i + 1).min(hi)..(i + 3).min(hi)]
+                .iter()
+                .any(|x| PEOPLE.contains(&x.s.as_str()));
+            deny(&mut items, clause_rest(i), only || people, i);
         } else if MAJORITY.contains(&t[i].w.as_str()) {
             count(&mut items, sub_rest(i));
         } else if prev == Some("only") && is_number(&t[i].w) {
@@ -262,8 +266,11 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             let w = t[it.at].w.as_str();
             // "well enough", "quickly enough": the degree word goes with its "enough".
             let before_enough = t.get(it.at + 1).is_some_and(|x| x.w == "enough");
+            // A reading further on that a nearer negation already turned round is that
+            // negation's ("when it is not met, children are not routinely referred").
             let far = t[it.at].sub == t[k].sub
                 && !it.latent
+                && !it.denied
                 && (w.ends_with("ly")
                     || w == "enough"
                     || w == "longer"

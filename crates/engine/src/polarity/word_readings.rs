@@ -15,6 +15,8 @@ pub(super) struct Item {
     pub(super) soft: bool,
     /// Not turned round by negation (phrases, quantifiers).
     pub(super) fixed: bool,
+    /// Already turned round by a negation or quantifier.
+    pub(super) denied: bool,
 }
 
 impl Item {
@@ -25,6 +27,7 @@ impl Item {
             latent: false,
             soft: false,
             fixed: false,
+            denied: false,
         }
     }
 
@@ -33,6 +36,7 @@ impl Item {
         self.v = if self.v > 0.0 { -self.v } else { -0.5 * self.v };
         self.latent = false;
         self.soft = false;
+        self.denied = true;
     }
 }
 
