@@ -33,9 +33,9 @@ pub enum Polarity {
 pub enum Direction {
     /// "still", "continues to", "remains", "persist".
     Persisting,
-    /// "now", "increasingly", "no longer", "has improved".
+    /// "no longer", "has improved"; "now", "increasingly" when the sentence is not a concern.
     Improving,
-    /// "rising", "worse", "deteriorated", "declined".
+    /// "rising", "worse", "deteriorated", "declined"; "now" in a sentence that is only a concern.
     Worsening,
 }
 
