@@ -47,12 +47,49 @@ pub struct Link {
     pub similarity: f32,
 }
 
+/// Stems that judge how well something is done rather than name what it is: two
+/// findings sharing "effective" or "quality" are not therefore about one matter.
+const EVALUATIVE: &[&str] = &[
+    "alway",
+    "appropri",
+    "better",
+    "clear",
+    "consist",
+    "effect",
+    "ensur",
+    "good",
+    "improv",
+    "inconsist",
+    "made",
+    "make",
+    "often",
+    "poor",
+    "prompt",
+    "qualiti",
+    "recent",
+    "robust",
+    "signific",
+    "still",
+    "strength",
+    "strong",
+    "swift",
+    "thorough",
+    "timeli",
+    "variabl",
+    "way",
+    "weak",
+    "well",
+];
+/// How much an evaluative stem counts against a matter's own terms.
+const EVALUATIVE_WEIGHT: f32 = 0.25;
+
 type Sparse = Vec<(u32, f32)>;
 
 /// L2-normalised TF-IDF vectors, sorted by term id, for both sides at once.
 fn vectorise(before: &[Item], after: &[Item]) -> (Vec<Sparse>, Vec<Sparse>, Vec<usize>) {
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut df: Vec<usize> = Vec::new();
+    let mut weights: Vec<f32> = Vec::new();
     let mut counted: Vec<Vec<(u32, f32)>> = Vec::with_capacity(before.len() + after.len());
     for item in before.iter().chain(after) {
         let mut tf: HashMap<u32, f32> = HashMap::new();
@@ -61,6 +98,11 @@ fn vectorise(before: &[Item], after: &[Item]) -> (Vec<Sparse>, Vec<Sparse>, Vec<
             let id = *ids.entry(t.as_str()).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
+                weights.push(if EVALUATIVE.contains(&t.as_str()) {
+                    EVALUATIVE_WEIGHT
+                } else {
+                    1.0
+                });
             }
             *tf.entry(id).or_default() += 1.0;
         }
@@ -80,7 +122,9 @@ fn vectorise(before: &[Item], after: &[Item]) -> (Vec<Sparse>, Vec<Sparse>, Vec<
                 .map(|(id, tf)| {
                     (
                         id,
-                        (1.0 + tf.ln()) * (((1.0 + n) / (1.0 + df[id as usize] as f32)).ln() + 1.0),
+                        (1.0 + tf.ln())
+                            * (((1.0 + n) / (1.0 + df[id as usize] as f32)).ln() + 1.0)
+                            * weights[id as usize],
                     )
                 })
                 .collect();

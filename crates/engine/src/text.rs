@@ -40,6 +40,8 @@ pub fn stem(word: &str) -> String {
             "children" => "child".to_string(),
             "people" => "person".to_string(),
             "staff" | "staffing" | "staffed" => "staff".to_string(),
+            // Snowball makes "carefully" "care", the matter of children in care.
+            "careful" | "carefully" => "careful".to_string(),
             _ => stemmer().stem(word).into_owned(),
         };
         let mut cache = cache.borrow_mut();

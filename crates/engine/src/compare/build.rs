@@ -237,6 +237,11 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
 /// their judgements are worded apart.
 pub(super) fn emphasised_stems(text: &str) -> Vec<String> {
     let mut stems = content_stems(text);
+    // "This intense scrutiny is less well evidenced …": a subject opened by a pronoun
+    // points back at the sentence before, so it does not name this sentence's matter.
+    if crate::text::opens_with_pronoun(text) {
+        return stems;
+    }
     if let Some(subject) = topics::subject_span(text) {
         stems.extend(content_stems(&subject));
     }
