@@ -351,7 +351,7 @@ pub fn size_text(bytes: usize) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
     } else {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
+        format!("{} KB", super::view::fixed(bytes as f64 / 1024.0, 1))
     }
 }
 
