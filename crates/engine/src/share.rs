@@ -77,6 +77,14 @@ pub fn encode<T: Serialize>(state: &T) -> String {
 
 /// Decodes link/file text (a bare payload, `#c=...`, or a whole URL with that fragment).
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
+    serde_json::from_str(&decode_json(text)?).map_err(|e| ShareError::Content(e.to_string()))
+}
+
+/// The JSON a link or file holds, checked but not parsed: a reader that wants one type out
+/// of several parses it once with `serde_json::from_str`, as it parses everything else
+/// (the page: each extra deserializer, such as a `serde_json::Value` in between, brings a
+/// second copy of every type's `Deserialize` code into the bundle).
+pub fn decode_json(text: &str) -> Result<String, ShareError> {
     let text = text.trim();
     // "#c=" first: a URL's query may contain "c=" too ("?src=...").
     let payload = match (text.find("#c="), text.strip_prefix("c=")) {
@@ -104,7 +112,7 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
     if fnv1a(&json) != sum {
         return Err(ShareError::Checksum);
     }
-    serde_json::from_slice(&json).map_err(|e| ShareError::Content(e.to_string()))
+    String::from_utf8(json).map_err(|_| ShareError::Content("the data is not UTF-8 text".into()))
 }
 
 /// Brings a shared comparison up to this version's schema. One of `report-compare/1`

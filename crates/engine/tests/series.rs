@@ -206,6 +206,8 @@ fn the_same_reports_in_any_order_give_the_same_bytes() {
     let other = series::build(&docs, &Codebook::builtin()).unwrap();
     assert_eq!(one, series::export::to_json(&other));
     assert_eq!(one, series::export::to_json(&westbrook()));
+    // Written compact and indented after: the same bytes as serde_json's pretty printer.
+    assert_eq!(one, serde_json::to_string_pretty(&westbrook()).unwrap());
 }
 
 #[test]

@@ -43,8 +43,11 @@ impl Default for Overrides {
 }
 
 /// One correction. Findings are named by their ids (`b3`, `a7`), themes by theme id.
+// Written with its kind as a field (`"kind": "move"`); read through [`Fields`], not
+// serde's internally tagged reader, which buffers each edit into a generic value first and
+// so carries a second deserializer for every field into the page's bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "Fields")]
 pub enum Edit {
     /// Take a finding out of theme `from` and put it under theme `to`. Its pairings in
     /// `from` are undone; it arrives in `to` unpaired (pair it there with [`Edit::Link`]).
@@ -121,6 +124,83 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+}
+
+/// The kinds of [`Edit`], as their `kind` field names them.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Move,
+    Link,
+    Unlink,
+    LinkVerdict,
+    ThemeVerdict,
+    TopicVerdict,
+}
+
+/// An edit as saved: its kind and every field any kind has; [`Edit`]'s `TryFrom` takes
+/// the ones its kind needs and refuses an edit without them, as a derived reader would.
+#[derive(Deserialize)]
+struct Fields {
+    kind: Kind,
+    finding: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    theme: Option<String>,
+    topic: Option<String>,
+    before: Option<String>,
+    after: Option<String>,
+    verdict: Option<Verdict>,
+    note: Option<String>,
+}
+
+impl TryFrom<Fields> for Edit {
+    type Error = String;
+
+    fn try_from(f: Fields) -> Result<Edit, String> {
+        fn need<T>(field: Option<T>, name: &str) -> Result<T, String> {
+            field.ok_or_else(|| format!("missing field `{name}`"))
+        }
+        let note = f.note;
+        Ok(match f.kind {
+            Kind::Move => Edit::Move {
+                finding: need(f.finding, "finding")?,
+                from: need(f.from, "from")?,
+                to: need(f.to, "to")?,
+                note,
+            },
+            Kind::Link => Edit::Link {
+                theme: need(f.theme, "theme")?,
+                before: need(f.before, "before")?,
+                after: need(f.after, "after")?,
+                note,
+            },
+            Kind::Unlink => Edit::Unlink {
+                theme: need(f.theme, "theme")?,
+                before: need(f.before, "before")?,
+                after: need(f.after, "after")?,
+                note,
+            },
+            Kind::LinkVerdict => Edit::LinkVerdict {
+                theme: need(f.theme, "theme")?,
+                before: need(f.before, "before")?,
+                after: need(f.after, "after")?,
+                verdict: need(f.verdict, "verdict")?,
+                note,
+            },
+            Kind::ThemeVerdict => Edit::ThemeVerdict {
+                theme: need(f.theme, "theme")?,
+                verdict: need(f.verdict, "verdict")?,
+                note,
+            },
+            Kind::TopicVerdict => Edit::TopicVerdict {
+                theme: need(f.theme, "theme")?,
+                topic: need(f.topic, "topic")?,
+                verdict: need(f.verdict, "verdict")?,
+                note,
+            },
+        })
+    }
 }
 
 impl Edit {
@@ -288,5 +368,49 @@ mod tests {
         assert_eq!(Overrides::from_json(&json).unwrap(), o);
         assert_eq!(Overrides::from_json("{}").unwrap(), Overrides::default());
         assert!(Overrides::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn every_kind_reads_back_and_one_missing_a_field_is_refused() {
+        let (t, b, a) = ("staff".to_string(), "b1".to_string(), "a2".to_string());
+        let o = with(vec![
+            Edit::Move {
+                finding: b.clone(),
+                from: t.clone(),
+                to: "caseloads".into(),
+                note: Some("moved".into()),
+            },
+            Edit::Link {
+                theme: t.clone(),
+                before: b.clone(),
+                after: a.clone(),
+                note: None,
+            },
+            Edit::Unlink {
+                theme: t.clone(),
+                before: a.clone(),
+                after: b.clone(),
+                note: None,
+            },
+            Edit::LinkVerdict {
+                theme: t.clone(),
+                before: b.clone(),
+                after: a.clone(),
+                verdict: Verdict::Improved,
+                note: None,
+            },
+            Edit::TopicVerdict {
+                theme: t.clone(),
+                topic: "t1".into(),
+                verdict: Verdict::Mixed,
+                note: None,
+            },
+        ]);
+        assert_eq!(Overrides::from_json(&o.to_json()).unwrap(), o);
+        let e = Overrides::from_json(r#"{"edits":[{"kind":"move","finding":"b1","from":"x"}]}"#)
+            .unwrap_err();
+        assert!(e.0.contains("missing field `to`"), "{e}");
+        let e = Overrides::from_json(r#"{"edits":[{"kind":"rename","theme":"x"}]}"#).unwrap_err();
+        assert!(e.0.contains("rename"), "{e}");
     }
 }

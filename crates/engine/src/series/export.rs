@@ -8,10 +8,72 @@ use crate::export::{verdict_icon, verdict_words};
 use crate::polarity::Polarity;
 use std::fmt::Write;
 
-/// The series as pretty JSON (schema `report-compare-series/1`).
+/// The series as pretty JSON (schema `report-compare-series/1`), byte for byte as
+/// `serde_json::to_string_pretty` writes it.
 pub fn to_json(s: &Series) -> String {
-    // Plain data with string keys always serialises.
-    serde_json::to_string_pretty(s).unwrap_or_default()
+    // Plain data with string keys always serialises. Written compact, then indented: the
+    // page makes this export itself, and a second formatter would put a second copy of
+    // the series' (and its comparisons') `Serialize` code into its bundle, beside the
+    // compact one its share links use.
+    indent(&serde_json::to_string(s).unwrap_or_default())
+}
+
+/// Compact JSON (as serde_json writes it: no space outside strings) laid out as
+/// serde_json's pretty printer does: two spaces a level, `": "` after a key, `[]` and
+/// `{}` for empty ones.
+fn indent(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() * 2);
+    let mut depth = 0usize;
+    let line = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = json.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '[' | '{' => {
+                out.push(c);
+                let close = if c == '[' { ']' } else { '}' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    line(&mut out, depth);
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                line(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                line(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The kinds the briefing tells, in order, with their heading and how many it shows.
@@ -275,4 +337,22 @@ pub fn to_csv(s: &Series) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indent;
+
+    #[test]
+    fn indent_lays_out_as_serde_json_pretty() {
+        let v = serde_json::json!({
+            "empty": [], "none": {}, "nested": [[], [{}], {"a": [1, 2.5, null, true]}],
+            "tricky": "a \"quoted\" [bracket], {brace}: colon, back\\slash\\",
+            "unicode": "café – “quotes”", "zero": 0
+        });
+        let compact = serde_json::to_string(&v).unwrap();
+        assert_eq!(indent(&compact), serde_json::to_string_pretty(&v).unwrap());
+        assert_eq!(indent("[]"), "[]");
+        assert_eq!(indent("\"x\""), "\"x\"");
+    }
 }

@@ -17,9 +17,9 @@ pub const MAX_BYTES: f64 = engine::ingest::MAX_DOCUMENT_BYTES as f64;
 pub async fn read_buffer(file: &File) -> Result<js_sys::ArrayBuffer, String> {
     if file.size() > MAX_BYTES {
         return Err(format!(
-            "the file is too large ({:.0} MB; the limit is {:.0} MB). Remove appendices or split the report, then try again.",
-            file.size() / 1_048_576.0,
-            MAX_BYTES / 1_048_576.0
+            "the file is too large ({} MB; the limit is {} MB). Remove appendices or split the report, then try again.",
+            super::view::fixed(file.size() / 1_048_576.0, 0),
+            super::view::fixed(MAX_BYTES / 1_048_576.0, 0)
         ));
     }
     let buffer = JsFuture::from(file.array_buffer())

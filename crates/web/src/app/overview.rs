@@ -49,13 +49,15 @@ pub fn visible<'a>(c: &'a Comparison, prefs: &Prefs) -> Vec<&'a ThemeResult> {
         .filter(|t| theme_matches(c, t, &prefs.query))
         .collect();
     let findings = |t: &ThemeResult| t.before_count + t.after_count;
-    match prefs.sort {
+    // One stable sort with the order chosen inside it: a sort per order would put three
+    // copies of the sort's code into the bundle.
+    themes.sort_by(|a, b| match prefs.sort {
         Sort::Verdict => {
-            themes.sort_by_key(|t| (verdict_rank(t.verdict), usize::MAX - findings(t)))
+            (verdict_rank(a.verdict), findings(b)).cmp(&(verdict_rank(b.verdict), findings(a)))
         }
-        Sort::Theme => themes.sort_by_key(|t| t.label.to_lowercase()),
-        Sort::Findings => themes.sort_by_key(|t| usize::MAX - findings(t)),
-    }
+        Sort::Theme => a.label.to_lowercase().cmp(&b.label.to_lowercase()),
+        Sort::Findings => findings(b).cmp(&findings(a)),
+    });
     themes
 }
 

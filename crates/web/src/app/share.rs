@@ -149,25 +149,36 @@ pub enum Opened {
     Series(super::series::SeriesAction),
 }
 
+/// Only the payload's kind, read before the payload itself (the other fields skipped).
+#[derive(Deserialize)]
+struct KindOf {
+    #[serde(default)]
+    kind: String,
+}
+
 /// Opens link or file text, a comparison or a series: the action that shows it, or what
-/// is wrong, in words.
+/// is wrong, in words. The JSON is parsed from text for its kind, then for its payload,
+/// never through a `serde_json::Value`: that would bring a second copy of the
+/// comparison's `Deserialize` code (the page parses everything else from text).
 pub fn open_any(text: &str) -> Result<Opened, String> {
-    let value: serde_json::Value = share::decode(text).map_err(|e| e.to_string())?;
-    if value.get("kind").and_then(|k| k.as_str()) == Some(super::series::share::KIND) {
-        return super::series::share::open(value).map(Opened::Series);
+    let json = share::decode_json(text).map_err(|e| e.to_string())?;
+    // JSON that is no object has no kind: it is refused below as no comparison.
+    let kind = serde_json::from_str::<KindOf>(&json).map_or(String::new(), |k| k.kind);
+    if kind == super::series::share::KIND {
+        return super::series::share::open(&json).map(Opened::Series);
     }
-    open_value(value).map(Opened::Pair)
+    open_json(&json).map(Opened::Pair)
 }
 
 /// Opens link or file text of a comparison: the action that shows it, or what is
 /// wrong, in words. (The app opens either kind with [`open_any`].)
 #[cfg(test)]
 pub fn open(text: &str) -> Result<Action, String> {
-    open_value(share::decode(text).map_err(|e| e.to_string())?)
+    open_json(&share::decode_json(text).map_err(|e| e.to_string())?)
 }
 
-fn open_value(value: serde_json::Value) -> Result<Action, String> {
-    let mut shared: Shared = serde_json::from_value(value)
+fn open_json(json: &str) -> Result<Action, String> {
+    let mut shared: Shared = serde_json::from_str(json)
         .map_err(|e| share::ShareError::Content(e.to_string()).to_string())?;
     if shared.kind != KIND {
         return Err(format!(
@@ -340,7 +351,7 @@ pub fn size_text(bytes: usize) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
     } else {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
+        format!("{} KB", super::view::fixed(bytes as f64 / 1024.0, 1))
     }
 }
 

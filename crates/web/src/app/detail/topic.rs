@@ -7,7 +7,7 @@ use engine::compare::{Link, Topic};
 use engine::overrides::Edit;
 use yew::prelude::*;
 
-use super::super::view::{finding, paired_diff, verdict_badge, weak_match};
+use super::super::view::{finding, fixed, paired_diff, verdict_badge, weak_match};
 use super::cell::FindingCell;
 use super::fixes::{PairFix, TopicVerdictFix};
 use super::lone::lone_row;
@@ -154,7 +154,7 @@ fn pair_row(ctx: &Ctx, l: &Link, uid: &str) -> Html {
                 }
                 if l.similarity > 0.0 {
                     <span class="similarity muted" title="How alike the two findings’ words are (0 to 1)">
-                        {format!("similarity {:.2}", l.similarity)}
+                        {format!("similarity {}", fixed(f64::from(l.similarity), 2))}
                     </span>
                 }
             </div>

@@ -7,6 +7,8 @@
 use engine::series::{RatingTrack, Report};
 use yew::prelude::*;
 
+use super::super::view::fixed;
+
 /// Grade steps from the top, with the rank the engine gives them.
 const STEPS: [(u8, &str); 4] = [
     (4, "Outstanding"),
@@ -45,7 +47,7 @@ pub fn runs(ranks: &[Option<u8>]) -> Vec<String> {
     let mut run: Vec<String> = Vec::new();
     for (i, rank) in ranks.iter().enumerate() {
         match rank {
-            Some(r) => run.push(format!("{:.1},{:.1}", x_of(i, n), y_of(*r))),
+            Some(r) => run.push(format!("{},{}", fixed(x_of(i, n), 1), fixed(y_of(*r), 1))),
             None => {
                 if run.len() > 1 {
                     out.push(run.join(" "));
@@ -63,31 +65,31 @@ pub fn runs(ranks: &[Option<u8>]) -> Vec<String> {
 /// One area's chart.
 pub fn area_chart(area: &RatingTrack, reports: &[Report]) -> Html {
     let n = reports.len();
-    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let view_box = format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0));
     html! {
         <figure class="rating-chart" data-area={area.area.clone()}>
             <figcaption>{area.area.clone()}</figcaption>
             <svg viewBox={view_box} class="chart" aria-hidden="true" focusable="false"
                 preserveAspectRatio="xMinYMin meet">
                 { for STEPS.iter().map(|(rank, name)| {
-                    let y = format!("{:.1}", y_of(*rank));
+                    let y = fixed(y_of(*rank), 1);
                     html! {
                         <g class="grade-step">
-                            <line x1={format!("{LEFT}")} x2={format!("{}", WIDTH - RIGHT)} y1={y.clone()} y2={y.clone()} />
-                            <text x={format!("{}", LEFT - 8.0)} y={y} dy="0.35em" text-anchor="end">{*name}</text>
+                            <line x1={fixed(LEFT, 0)} x2={fixed(WIDTH - RIGHT, 0)} y1={y.clone()} y2={y.clone()} />
+                            <text x={fixed(LEFT - 8.0, 0)} y={y} dy="0.35em" text-anchor="end">{*name}</text>
                         </g>
                     }
                 }) }
                 { for reports.iter().enumerate().map(|(i, r)| html! {
-                    <text class="year" x={format!("{:.1}", x_of(i, n))} y={format!("{}", HEIGHT - 8.0)}
+                    <text class="year" x={fixed(x_of(i, n), 1)} y={fixed(HEIGHT - 8.0, 0)}
                         text-anchor="middle">{r.label.clone()}</text>
                 }) }
                 { for runs(&area.ranks).into_iter().map(|points| html! {
                     <polyline class="grade-line" points={points} />
                 }) }
                 { for area.ranks.iter().enumerate().filter_map(|(i, rank)| rank.map(|r| (i, r))).map(|(i, r)| html! {
-                    <circle class={classes!("grade-point", format!("rank-{r}"))} cx={format!("{:.1}", x_of(i, n))}
-                        cy={format!("{:.1}", y_of(r))} r="5" data-report={i.to_string()} data-rank={r.to_string()} />
+                    <circle class={classes!("grade-point", format!("rank-{r}"))} cx={fixed(x_of(i, n), 1)}
+                        cy={fixed(y_of(r), 1)} r="5" data-report={i.to_string()} data-rank={r.to_string()} />
                 }) }
             </svg>
         </figure>

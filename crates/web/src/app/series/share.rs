@@ -92,9 +92,9 @@ pub fn file_name(s: &Series) -> String {
     format!("{}{EXTENSION}", stem(s))
 }
 
-/// Opens a decoded payload of this kind: the action that shows it, or what is wrong.
-pub fn open(value: serde_json::Value) -> Result<SeriesAction, String> {
-    let mut shared: SharedSeries = serde_json::from_value(value)
+/// Opens a decoded payload (its JSON) of this kind: the action that shows it, or what is wrong.
+pub fn open(json: &str) -> Result<SeriesAction, String> {
+    let mut shared: SharedSeries = serde_json::from_str(json)
         .map_err(|e| share::ShareError::Content(e.to_string()).to_string())?;
     if shared.series.schema != series::SCHEMA {
         return Err(format!(

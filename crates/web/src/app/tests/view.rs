@@ -8,8 +8,8 @@ use super::super::io;
 use super::super::reading::{SAMPLE_EARLIER, SAMPLE_LATER};
 use super::super::route::theme_href;
 use super::super::view::{
-    alike, first_words, human_date, paired_diff, plural, side_runs, verdict_short, weak_match,
-    year, DIFF_THRESHOLD, VERDICTS, WEAK_MATCH,
+    alike, first_words, fixed, human_date, paired_diff, plural, side_runs, verdict_short,
+    weak_match, year, DIFF_THRESHOLD, VERDICTS, WEAK_MATCH,
 };
 
 #[wasm_bindgen_test]
@@ -21,6 +21,19 @@ fn small_helpers() {
     assert_eq!(year(None), None);
     assert_eq!(plural(1, "finding", "findings"), "1 finding");
     assert_eq!(plural(3, "finding", "findings"), "3 findings");
+    // As `format!("{:.N}")` shows them (ties aside: these round half away from zero).
+    assert_eq!(fixed(0.4237, 2), "0.42");
+    assert_eq!(fixed(0.0, 2), "0.00");
+    assert_eq!(fixed(12.34, 1), "12.3");
+    assert_eq!(fixed(99.96, 1), "100.0");
+    assert_eq!(fixed(142.0, 0), "142");
+    assert_eq!(fixed(16.4, 0), "16");
+    assert_eq!(fixed(-2.06, 1), "-2.1");
+    assert_eq!(fixed(-0.01, 1), "0.0");
+    for x in [0.0, 1.0 / 3.0, 7.77, 123.456, 1_048_576.0 / 3.0] {
+        assert_eq!(fixed(x, 1), format!("{x:.1}"));
+        assert_eq!(fixed(x, 2), format!("{x:.2}"));
+    }
     assert_eq!(first_words("a b c d", 2), "a b …");
     assert_eq!(first_words("a b", 5), "a b");
     // "Dropped" never reads as resolved.
