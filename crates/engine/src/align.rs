@@ -3,7 +3,7 @@
 //! an inverted index (no all-pairs blow-up), links made within a shared theme, many-to-one
 //! allowed, and a threshold below which a finding stays unmatched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Below this similarity two findings sharing a codebook theme are not linked.
 pub const LINK_THRESHOLD: f32 = 0.06;
@@ -32,6 +32,8 @@ pub struct Item<'a> {
     /// It opens with a pronoun and names its matter in the sentence before
     /// ([`crate::text::opens_with_pronoun`]).
     pub refers_back: bool,
+    /// Canonical stems of the words naming its matter (its subject); may be empty.
+    pub matter: &'a [String],
 }
 
 /// A link between a finding of the earlier report and one of the later.
@@ -256,12 +258,24 @@ pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
 /// sorted by index.
 pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(usize, usize, f32)> {
     let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
+    let only_before = one_sided(before, after);
+    let only_after = one_sided(after, before);
+    let names_its_own =
+        |item: &Item, own: &HashSet<&str>| item.matter.iter().any(|t| own.contains(t.as_str()));
     for_each_candidate(before, after, true, |b, a, s, specific| {
         let s = [before[b].refers_back, after[a].refers_back]
             .iter()
             .filter(|r| **r)
             .fold(s, |s, _| s * REFERS_BACK);
         if s < LINK_THRESHOLD || scored.contains_key(&(b, a)) {
+            return;
+        }
+        // A finding whose subject is a matter only its own report discusses ("unaccompanied
+        // children …" where the other report never says "unaccompanied") pairs only when
+        // the two are close anyway.
+        if s < ONE_SIDED_BAR
+            && (names_its_own(&before[b], &only_before) || names_its_own(&after[a], &only_after))
+        {
             return;
         }
         let shared = before[b].themes.iter().any(|t| {
@@ -276,6 +290,46 @@ pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(u
         scored.into_iter().map(|((b, a), s)| (b, a, s)).collect();
     candidates.sort_by_key(|&(b, a, _)| (b, a));
     candidates
+}
+
+/// Below this similarity a finding naming a matter of its own report only is not paired.
+const ONE_SIDED_BAR: f32 = 0.35;
+/// A term is a matter of one report when it names the subject of this many of its findings
+/// and the other report never uses it...
+const ONE_SIDED_MIN: usize = 2;
+/// ...and the other report, at the rate `own` names it, would have named it this often:
+/// a short article's silence on a matter a long report names twice says nothing.
+const ONE_SIDED_EXPECTED: f32 = 1.5;
+
+/// Terms naming the matter of at least [`ONE_SIDED_MIN`] findings of `own` that no finding
+/// of `other` uses at all, though `other` is long enough that it would have.
+fn one_sided<'a>(own: &[Item<'a>], other: &[Item]) -> HashSet<&'a str> {
+    // A piece much shorter than the other (a news article against a report) repeats its
+    // framing ("inspectors said"), not matters of its own.
+    if own.len() * 2 < other.len() {
+        return HashSet::new();
+    }
+    let used: HashSet<&str> = other
+        .iter()
+        .flat_map(|i| i.terms.iter().map(String::as_str))
+        .collect();
+    let mut named: HashMap<&'a str, usize> = HashMap::new();
+    for item in own {
+        let mut seen: Vec<&str> = item.matter.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for t in seen {
+            *named.entry(t).or_default() += 1;
+        }
+    }
+    named
+        .into_iter()
+        .filter(|(t, n)| {
+            let expected = *n as f32 * other.len() as f32 / own.len().max(1) as f32;
+            *n >= ONE_SIDED_MIN && expected >= ONE_SIDED_EXPECTED && !used.contains(t)
+        })
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// The pairs worth keeping among `candidates` (see [`align`]).
@@ -393,6 +447,7 @@ mod tests {
                 themes,
                 strong: themes,
                 refers_back: false,
+                matter: &[],
             })
             .collect()
     }
@@ -448,5 +503,82 @@ mod tests {
         let a = align(&view(&bt, &bth), &view(&at, &ath), &[]);
         let b = align(&view(&bt, &bth), &view(&at, &ath), &[]);
         assert_eq!(a, b);
+    }
+
+    /// Items whose subject stems are their matter, as `compare` builds them.
+    fn subjects(texts: &[&str]) -> Vec<Vec<String>> {
+        texts
+            .iter()
+            .map(|t| {
+                crate::topics::subject_span(t)
+                    .map(|s| content_stems(&s))
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn with_matter<'a>(
+        terms: &'a [Vec<String>],
+        themes: &'a [Vec<usize>],
+        matter: &'a [Vec<String>],
+    ) -> Vec<Item<'a>> {
+        let mut items = view(terms, themes);
+        for (item, m) in items.iter_mut().zip(matter) {
+            item.matter = m;
+        }
+        items
+    }
+
+    #[test]
+    fn judging_words_weigh_less_than_the_words_naming_a_matter() {
+        let (bt, bth) = items(&[
+            (
+                "Assessments are effective, robust and of good quality.",
+                vec![0],
+            ),
+            ("Pathway plans are not updated.", vec![0]),
+        ]);
+        let (at, ath) = items(&[(
+            "Pathway plans are effective, robust and of good quality.",
+            vec![0],
+        )]);
+        let found = candidates(&view(&bt, &bth), &view(&at, &ath), &[]);
+        let s = |b: usize| found.iter().find(|c| c.0 == b).map_or(0.0, |c| c.2);
+        assert!(s(1) > s(0), "{found:?}");
+    }
+
+    #[test]
+    fn a_matter_only_one_report_names_pairs_only_when_close() {
+        let before = [
+            "Unaccompanied children are found homes quickly.",
+            "Unaccompanied children are helped with their cultural needs.",
+            "Care leavers receive help from their personal advisers.",
+            "Managers check the plans of children in care.",
+        ];
+        let after = [
+            "Most children in care live in suitable foster homes close to their schools and families.",
+            "Care leavers receive help from their personal advisers.",
+            "Managers check plans regularly.",
+            "Foster carers are trained well.",
+        ];
+        let (bt, bth) = items(&before.map(|t| (t, vec![0])));
+        let (at, ath) = items(&after.map(|t| (t, vec![0])));
+        let (bm, am) = (subjects(&before), subjects(&after));
+        let pairs = |b: &[Item], a: &[Item]| -> Vec<(usize, usize)> {
+            candidates(b, a, &[]).iter().map(|c| (c.0, c.1)).collect()
+        };
+        // Without knowing what each finding is about, "found homes quickly" pairs them.
+        assert!(pairs(&view(&bt, &bth), &view(&at, &ath)).contains(&(0, 0)));
+        // "Unaccompanied" names two earlier findings and no later one: a matter of its own.
+        let kept = pairs(&with_matter(&bt, &bth, &bm), &with_matter(&at, &ath, &am));
+        assert!(!kept.contains(&(0, 0)), "{kept:?}");
+        assert!(kept.contains(&(2, 1)), "{kept:?}");
+        // A much shorter later piece: its silence says nothing, so nothing is held back.
+        let (st, sth) = items(&[(after[0], vec![0])]);
+        let short = pairs(
+            &with_matter(&bt, &bth, &bm),
+            &with_matter(&st, &sth, &am[..1]),
+        );
+        assert!(short.contains(&(0, 0)), "{short:?}");
     }
 }

@@ -18,6 +18,7 @@ pub(super) struct Work {
     sentence: findings::Sentence,
     polarity: Polarity,
     terms: Vec<String>,
+    matter: Vec<String>,
     themes: Vec<usize>,
     strong: Vec<usize>,
 }
@@ -56,6 +57,7 @@ pub(super) fn items(works: &[Work]) -> Vec<Item<'_>> {
             themes: &w.themes,
             strong: &w.strong,
             refers_back: crate::text::opens_with_pronoun(&w.sentence.text),
+            matter: &w.matter,
         })
         .collect()
 }
@@ -88,6 +90,7 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
                 Work {
                     polarity: polarity::classify(&s.text, s.improvement_area),
                     terms: matcher.canonical(&emphasised_stems(&s.text)),
+                    matter: matcher.canonical(&subject_stems(&s.text)),
                     themes: assignment.themes,
                     strong: assignment.strong,
                     sentence: s,
@@ -237,15 +240,20 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
 /// their judgements are worded apart.
 pub(super) fn emphasised_stems(text: &str) -> Vec<String> {
     let mut stems = content_stems(text);
-    // "This intense scrutiny is less well evidenced …": a subject opened by a pronoun
-    // points back at the sentence before, so it does not name this sentence's matter.
-    if crate::text::opens_with_pronoun(text) {
-        return stems;
-    }
-    if let Some(subject) = topics::subject_span(text) {
-        stems.extend(content_stems(&subject));
-    }
+    stems.extend(subject_stems(text));
     stems
+}
+
+/// The stems of the words naming a finding's matter: its subject. None when the subject
+/// opens with a pronoun ("This intense scrutiny is less well evidenced …"): it points
+/// back at the sentence before, so it does not name this sentence's matter.
+fn subject_stems(text: &str) -> Vec<String> {
+    if crate::text::opens_with_pronoun(text) {
+        return Vec::new();
+    }
+    topics::subject_span(text)
+        .map(|subject| content_stems(&subject))
+        .unwrap_or_default()
 }
 
 /// The texts of some findings.
