@@ -17,8 +17,10 @@ use std::collections::{BTreeMap, HashMap};
 pub(super) struct Work {
     sentence: findings::Sentence,
     polarity: Polarity,
+    /// Its canonical stems, then its subject's again (see [`subject_stems`]).
     terms: Vec<String>,
-    matter: Vec<String>,
+    /// How many of `terms`, at the end, are the subject's.
+    subject_len: usize,
     themes: Vec<usize>,
     strong: Vec<usize>,
 }
@@ -57,7 +59,7 @@ pub(super) fn items(works: &[Work]) -> Vec<Item<'_>> {
             themes: &w.themes,
             strong: &w.strong,
             refers_back: crate::text::opens_with_pronoun(&w.sentence.text),
-            matter: &w.matter,
+            matter: &w.terms[w.terms.len() - w.subject_len..],
         })
         .collect()
 }
@@ -87,10 +89,17 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
                     themes: Vec::new(),
                     strong: Vec::new(),
                 });
+                // The subject counted twice: it names the matter ("Pathway plans are …"),
+                // so two findings about one matter share it even when their judgements
+                // are worded apart.
+                let mut terms = matcher.canonical(&content_stems(&s.text));
+                let subject = matcher.canonical(&subject_stems(&s.text));
+                let subject_len = subject.len();
+                terms.extend(subject);
                 Work {
                     polarity: polarity::classify(&s.text, s.improvement_area),
-                    terms: matcher.canonical(&emphasised_stems(&s.text)),
-                    matter: matcher.canonical(&subject_stems(&s.text)),
+                    terms,
+                    subject_len,
                     themes: assignment.themes,
                     strong: assignment.strong,
                     sentence: s,
@@ -233,15 +242,6 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
     };
     refresh(&mut comparison);
     comparison
-}
-
-/// A finding's content stems, those of its subject counted twice: the subject names the
-/// matter ("Pathway plans are …"), so two findings about one matter share it even when
-/// their judgements are worded apart.
-pub(super) fn emphasised_stems(text: &str) -> Vec<String> {
-    let mut stems = content_stems(text);
-    stems.extend(subject_stems(text));
-    stems
 }
 
 /// The stems of the words naming a finding's matter: its subject. None when the subject
