@@ -14,6 +14,7 @@ pub mod polarity;
 pub mod ratings;
 pub mod series;
 pub mod share;
+pub mod sort;
 pub mod text;
 pub mod themes;
 pub mod topics;

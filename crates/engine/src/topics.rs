@@ -138,7 +138,7 @@ pub fn build(
         .iter()
         .map(|&(b, a, s)| (s, b, n_before + a))
         .collect();
-    across.sort_by(by_strength);
+    crate::sort::sort_by(&mut across, by_strength);
     let mut within: Vec<(f32, usize, usize)> = Vec::new();
     within.extend(restated_before.iter().map(|&(i, j, s)| (s, i, j)));
     within.extend(
@@ -146,7 +146,7 @@ pub fn build(
             .iter()
             .map(|&(i, j, s)| (s, n_before + i, n_before + j)),
     );
-    within.sort_by(by_strength);
+    crate::sort::sort_by(&mut within, by_strength);
     let mut sets = Sets::new(n_before + n_after);
     let mut refused: Vec<(usize, usize)> = Vec::new();
     for &(_, b, a) in &across {

@@ -238,7 +238,7 @@ pub(super) fn settle_topic(
             _ => false,
         })
         .collect();
-    inside.sort_by(|x, y| {
+    crate::sort::sort_by(&mut inside, |x, y| {
         y.overridden
             .cmp(&x.overridden)
             .then(
@@ -272,7 +272,9 @@ pub(super) fn settle_topic(
     // "remains" in a loosely attached sentence is about something else.
     let mut closest_after: Vec<(&String, f32)> =
         topic.after.iter().map(|id| (id, weight(id))).collect();
-    closest_after.sort_by(|x, y| y.1.partial_cmp(&x.1).unwrap_or(std::cmp::Ordering::Equal));
+    crate::sort::sort_by(&mut closest_after, |x, y| {
+        y.1.partial_cmp(&x.1).unwrap_or(std::cmp::Ordering::Equal)
+    });
     let later_direction = closest_after
         .iter()
         .filter(|(_, w)| *w >= strongest * CLOSE_MEMBER)
@@ -307,7 +309,7 @@ pub(super) fn lead_pairs(mut all: Vec<Link>, verdict: Verdict, texts: &Texts) ->
             .and_then(|id| texts.get(id))
             .is_some_and(|(t, _)| !crate::text::opens_with_pronoun(t))
     };
-    all.sort_by_key(|l| {
+    crate::sort::sort_by_key(&mut all, |l| {
         let close = l.similarity >= strongest * LEAD_SHARE;
         (
             !l.overridden,

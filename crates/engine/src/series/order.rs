@@ -16,7 +16,7 @@ pub fn date_order<D: Borrow<Document>>(docs: &[D]) -> (Vec<usize>, Vec<String>) 
         .collect();
     let mut order: Vec<usize> = (0..docs.len()).filter(|&i| dates[i].is_some()).collect();
     // ISO dates sort as text; a month-only date ("2022-07") sorts before its days.
-    order.sort_by_key(|&i| (dates[i], i));
+    crate::sort::sort_by_key(&mut order, |&i| (dates[i], i));
     let undated: Vec<usize> = (0..docs.len()).filter(|&i| dates[i].is_none()).collect();
     let mut notes = Vec::new();
     if !undated.is_empty() {

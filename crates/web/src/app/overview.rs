@@ -51,7 +51,7 @@ pub fn visible<'a>(c: &'a Comparison, prefs: &Prefs) -> Vec<&'a ThemeResult> {
     let findings = |t: &ThemeResult| t.before_count + t.after_count;
     // One stable sort with the order chosen inside it: a sort per order would put three
     // copies of the sort's code into the bundle.
-    themes.sort_by(|a, b| match prefs.sort {
+    engine::sort::sort_by(&mut themes, |a, b| match prefs.sort {
         Sort::Verdict => {
             (verdict_rank(a.verdict), findings(b)).cmp(&(verdict_rank(b.verdict), findings(a)))
         }

@@ -374,7 +374,7 @@ fn pair_strength(l: &Link) -> (bool, f32) {
 pub fn ordered_topics(t: &ThemeResult) -> (Vec<&Topic>, Vec<&Topic>, Vec<&Topic>) {
     let mut both: Vec<&Topic> = t.topics.iter().filter(|x| two_sided(x)).collect();
     let size = |x: &Topic| x.before.len() + x.after.len();
-    both.sort_by(|x, y| {
+    engine::sort::sort_by(&mut both, |x, y| {
         let strength = |x: &Topic| x.pairs.first().map(pair_strength);
         size(y).cmp(&size(x)).then(
             strength(y)
