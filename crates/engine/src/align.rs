@@ -293,7 +293,7 @@ pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(u
 }
 
 /// Below this similarity a finding naming a matter of its own report only is not paired.
-const ONE_SIDED_BAR: f32 = 0.35;
+const ONE_SIDED_BAR: f32 = 0.45;
 /// A term is a matter of one report when it names the subject of this many of its findings
 /// and the other report never uses it...
 const ONE_SIDED_MIN: usize = 2;
