@@ -370,6 +370,10 @@ pub(super) const GOOD_THINGS: &[&str] = &[
     "recoveri",
     "reach",
     "access",
+    // "the proportion of care leavers in education and employment is higher": being in
+    // education or work is what a report counts as a good outcome.
+    "educ",
+    "employ",
 ];
 
 /// Words of change: "rising", "reduced", "fewer".

@@ -625,6 +625,15 @@ mod tests {
             ),
             ("Attendance has declined over the past year.", Concern),
             ("Staff turnover has increased sharply.", Concern),
+            // Being in education or work is the outcome a report counts.
+            (
+                "The proportion of care leavers in education, training and employment is higher than in similar areas.",
+                Strength,
+            ),
+            (
+                "The number of care leavers in employment has fallen.",
+                Concern,
+            ),
             // A condition is not a change.
             (
                 "When risks increase, cases are escalated appropriately.",
