@@ -5,8 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// Below this similarity two findings sharing a codebook theme are not linked.
-pub const LINK_THRESHOLD: f32 = 0.06;
+/// Below this similarity two findings sharing a codebook theme are not linked. Read on the
+/// public pairs, pairs under it share a stray word or two ("plans", "parents"), and not
+/// one of them was a pair a reader would make.
+pub const LINK_THRESHOLD: f32 = 0.12;
 /// A discovered theme is only a shared word, so its findings must share more.
 pub const DISCOVERED_LINK_THRESHOLD: f32 = 0.15;
 /// Findings left unlinked are linked across themes when this similar: the same point,

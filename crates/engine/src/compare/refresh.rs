@@ -317,6 +317,61 @@ pub(super) fn lead_pairs(mut all: Vec<Link>, verdict: Verdict, texts: &Texts) ->
             !(close && self_contained(&l.before) && self_contained(&l.after)),
         )
     });
+    // A pair far weaker than the topic's strongest joins two members that are each close
+    // to other members, not to each other: shown side by side they would not read as one
+    // matter, so they are not evidence.
+    all.retain(|l| l.overridden || l.similarity >= strongest * LOOSE_MEMBER_WEIGHT);
     all.truncate(PAIRS_SHOWN);
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(b: &str, a: &str, similarity: f32) -> Link {
+        Link::new(
+            Some(b.to_string()),
+            Some(a.to_string()),
+            Verdict::Persisted,
+            similarity,
+            crate::findings::Speaker::Inspectors,
+        )
+    }
+
+    #[test]
+    fn a_topic_shows_no_pair_far_weaker_than_its_strongest() {
+        // b2 and a2 sit in the topic as restatements of b1 and a1; side by side with each
+        // other (similarity 0.0 or a chance 0.1) they would not read as one matter.
+        let all = vec![
+            link("b1", "a1", 0.6),
+            link("b1", "a2", 0.4),
+            link("b2", "a1", 0.1),
+            link("b2", "a2", 0.0),
+        ];
+        let shown = lead_pairs(all, Verdict::Persisted, &Texts::new());
+        let ids: Vec<(&str, &str)> = shown
+            .iter()
+            .map(|l| {
+                (
+                    l.before.as_deref().unwrap_or(""),
+                    l.after.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(ids, vec![("b1", "a1"), ("b1", "a2")]);
+    }
+
+    #[test]
+    fn a_pair_a_person_made_is_shown_however_weak() {
+        let mut theirs = link("b2", "a2", 0.0);
+        theirs.overridden = true;
+        let shown = lead_pairs(
+            vec![link("b1", "a1", 0.6), theirs],
+            Verdict::Persisted,
+            &Texts::new(),
+        );
+        assert_eq!(shown.len(), 2);
+        assert!(shown[0].overridden, "a person's pair leads");
+    }
 }
