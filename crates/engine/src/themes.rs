@@ -667,5 +667,17 @@ mod tests {
         let a = m.canonical(&content_stems("children looked after"));
         let b = m.canonical(&content_stems("children in care"));
         assert_eq!(a, b);
+        // One report says "strategy discussions" and "CSE", the next "strategy meetings"
+        // and "child sexual exploitation": the same matters.
+        let same = |x: &str, y: &str| {
+            assert_eq!(
+                m.canonical(&content_stems(x)),
+                m.canonical(&content_stems(y)),
+                "{x} / {y}"
+            )
+        };
+        same("strategy discussions", "strategy meetings");
+        same("risk of CSE", "risk of child sexual exploitation");
+        same("housing for care leavers", "accommodation for care leavers");
     }
 }

@@ -166,6 +166,8 @@ pub(super) const NEGATIVE: &[&str] = &[
     "crisi",
     "uncertain",
     "fragil",
+    "fragment",
+    "disjoint",
     "reliant",
     "less",
     "rise",

@@ -283,6 +283,21 @@ mod tests {
     }
 
     #[test]
+    fn fragmented_arrangements_are_a_concern() {
+        assert_eq!(
+            classify(
+                "Arrangements to tackle child sexual exploitation are fragmented.",
+                false
+            ),
+            Concern
+        );
+        assert_eq!(
+            classify("Services for care leavers are disjointed.", false),
+            Concern
+        );
+    }
+
+    #[test]
     fn recommendations_are_concerns_whatever_their_words() {
         assert_eq!(
             classify(
