@@ -679,5 +679,7 @@ mod tests {
         same("strategy discussions", "strategy meetings");
         same("risk of CSE", "risk of child sexual exploitation");
         same("housing for care leavers", "accommodation for care leavers");
+        same("their PAs", "their personal advisers");
+        same("CIN plans", "child in need plans");
     }
 }
