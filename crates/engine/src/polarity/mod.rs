@@ -283,6 +283,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_thing_a_denied_practice_is_about_is_not_turned_round() {
+        // "the risks" is what the missing conversation would be about, not praise.
+        assert_eq!(
+            classify(
+                "When children go missing, they are not routinely offered an opportunity to talk about why they went missing and the risks they faced.",
+                false
+            ),
+            Concern
+        );
+        // The good thing in it still fails.
+        assert_eq!(
+            classify("Children do not always receive timely support.", false),
+            Concern
+        );
+    }
+
+    #[test]
     fn fragmented_arrangements_are_a_concern() {
         assert_eq!(
             classify(

@@ -217,7 +217,19 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
                     | "systematically"
             )
         ) {
-            deny(&mut items, sub_rest(k), true, k);
+            // Only its good things fail: a bad thing in it is what the practice is about
+            // ("not routinely offered a chance to talk about the risks they faced").
+            let bad: Vec<usize> = items
+                .iter()
+                .filter(|it| it.v < 0.0)
+                .map(|it| it.at)
+                .collect();
+            deny(
+                &mut items,
+                sub_rest(k).filter(|j| !bad.contains(j)),
+                true,
+                k,
+            );
             continue;
         }
         let stopped = t[k].w == "no" && next == Some("longer");
