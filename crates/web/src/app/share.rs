@@ -53,7 +53,7 @@ pub const EXTENSION: &str = ".rcmp";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Shared {
     pub kind: String,
-    /// What the engine said (corrections are applied on opening, as in the app).
+    /// What the engine said (with the corrections applied: `corrected`).
     pub comparison: Comparison,
     pub overrides: Overrides,
     /// Earlier, then later.
