@@ -53,7 +53,7 @@ pub const EXTENSION: &str = ".rcmp";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Shared {
     pub kind: String,
-    /// What the engine said (with the corrections applied: `corrected`).
+    /// What the engine said (with the corrections applied, it is in `corrected`).
     pub comparison: Comparison,
     pub overrides: Overrides,
     /// Earlier, then later.

@@ -28,7 +28,7 @@ pub const KIND: &str = "report-compare-series-share/1";
 /// Everything a shared series holds, as opened (its `kind` was read to get here).
 #[derive(Debug, Clone, Deserialize)]
 pub struct SharedSeries {
-    /// What the engine said (each step with its corrections applied: `corrected`).
+    /// What the engine said (each step with its corrections applied is in `corrected`).
     pub series: Series,
     /// Per step, the person's corrections.
     pub overrides: Vec<Overrides>,
