@@ -155,7 +155,11 @@ pub fn app() -> Html {
         io::focus("main");
     });
 
-    let outcome = state.current();
+    // A comparison from an old link (report-compare/1, before topics) is shown once the
+    // worker has brought it up to date, never without its topics.
+    let outcome = state
+        .current()
+        .filter(|o| o.applied.schema == engine::compare::SCHEMA);
     let [earlier, later] = state.ordered();
     let theme = match (&route, &outcome) {
         (Some(id), Some(o)) if o.applied.themes.iter().any(|t| &t.id == id) => Some(id.clone()),
