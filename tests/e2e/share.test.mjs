@@ -119,7 +119,7 @@ function fnv(text) {
   return h.toString(16).padStart(16, '0');
 }
 
-test('share link: opened in a fresh browser it shows the same overview, counts and corrections, without the worker', async () => {
+test('share link: opened in a fresh browser it shows the same overview, counts and corrections, without the worker; a further correction is the worker’s', async () => {
   const a = await openPage(server.url);
   const [later, earlier] = files.seed;
   // A correction of the earlier person, saved as the app saves it (key: hashes of the files).
@@ -181,6 +181,15 @@ test('share link: opened in a fresh browser it shows the same overview, counts a
   // Opening and reading a link needs no reader: the worker (its loader and wasm) is not
   // fetched until a file comes.
   assert.deepEqual(b.log.requests.filter((u) => /report-compare-(worker|word)/.test(u)), [], 'worker fetched');
+  // A further correction is applied by the reading worker (the page has no recount), which
+  // starts for it; what it applied shows on the page.
+  const other = was === 'mixed' ? 'persisted' : 'mixed';
+  await b.page.getByText('Change this theme’s verdict').click();
+  await b.page.locator('#theme-verdict').selectOption(other);
+  await b.page.getByRole('button', { name: 'Save verdict' }).first().click();
+  await b.page.locator(`.detail-verdict .verdict[data-verdict=${other}]`).waitFor();
+  assert.equal(await b.page.locator('.detail-verdict .by-you').count(), 1);
+  assert.ok(b.log.requests.some((u) => /report-compare-worker/.test(u)), 'the worker started for the correction');
   await assertClean(b.page, b.log);
   await b.context.close();
 });

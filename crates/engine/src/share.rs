@@ -121,6 +121,18 @@ pub fn decode_json(text: &str) -> Result<String, ShareError> {
 /// `Ok(true)` says it was brought up to date. Any other unknown schema is an error that
 /// says why it cannot be shown.
 pub fn upgrade(c: &mut Comparison) -> Result<bool, ShareError> {
+    if !is_older(c)? {
+        return Ok(false);
+    }
+    c.schema = compare::SCHEMA.to_string();
+    compare::refresh(c);
+    Ok(true)
+}
+
+/// Whether [`upgrade`] would bring `c` up to date (`Ok(true)`), has nothing to do
+/// (`Ok(false)`), or refuses it: what the page checks on opening a link, as it has no
+/// recount code of its own (the worker upgrades).
+pub fn is_older(c: &Comparison) -> Result<bool, ShareError> {
     if c.schema == compare::SCHEMA {
         return Ok(false);
     }
@@ -131,8 +143,6 @@ pub fn upgrade(c: &mut Comparison) -> Result<bool, ShareError> {
         }
         return Err(ShareError::Schema(shown));
     }
-    c.schema = compare::SCHEMA.to_string();
-    compare::refresh(c);
     Ok(true)
 }
 

@@ -3,7 +3,7 @@
 //! header (these types), then its payload — for `Read` the file's `ArrayBuffer`
 //! (transferred, not copied); for `Compare` the two documents' JSON (and the codebook's,
 //! when the person gave one; `Series`: three or more documents, then the codebook); for
-//! `Docx` the comparison's and the corrections' JSON; back from the worker, the
+//! `Docx`, `Export` and `Apply` the comparison's and the corrections' JSON; back from the worker, the
 //! document's, the comparison's, the series' or the codebook's JSON as strings, or the
 //! Word file's bytes (transferred).
 
@@ -29,6 +29,11 @@ pub enum Request {
     /// `Overrides` JSON; for a codebook, then the codebook the comparison was made with and
     /// the person's own, as `Codebook` JSON, each "" when it is the built-in one / none).
     Export { job: u32, kind: ExportKind },
+    /// Apply the person's corrections (payload: the engine's `Comparison` JSON and the
+    /// `Overrides` JSON). A comparison of an earlier schema (an old share link) is brought
+    /// up to date first. The page has no recount code of its own: this is how a correction
+    /// shows.
+    Apply { job: u32 },
 }
 
 /// The files the reading worker writes (the Word file has a worker of its own).
@@ -92,6 +97,16 @@ pub enum Reply {
     Codebook { job: u32, error: Option<String> },
     /// An export's text (payload: a string), or why there is none.
     Exported { job: u32, error: Option<String> },
+    /// The comparison with the corrections applied (payload: its JSON; then, when the
+    /// comparison sent was of an earlier schema, the comparison brought up to date, which
+    /// the page keeps as its base), the indexes of the corrections that no longer fit, or
+    /// why there is none.
+    Applied {
+        job: u32,
+        skipped: Vec<usize>,
+        upgraded: bool,
+        error: Option<String>,
+    },
 }
 
 /// The engine's checksum names a file's bytes (storage keys, worker replies).

@@ -8,6 +8,7 @@ use engine::export::{html, qdc};
 use engine::findings;
 use engine::ingest;
 use engine::overrides::{self, Overrides};
+use engine::share;
 use engine::themes::Codebook;
 use js_sys::Array;
 use protocol::{fnv1a, ExportKind, Reply};
@@ -184,4 +185,33 @@ pub fn export_text(
             qdc::to_qdc(made_with, yours, Some(&applied))
         }
     }
+}
+
+/// A comparison with the person's corrections applied (the `Apply` request).
+pub struct Applied {
+    /// The comparison brought up to date, when it was of an earlier schema (None: as sent).
+    pub upgraded: Option<Comparison>,
+    /// What the page shows.
+    pub applied: Comparison,
+    /// Indexes of the corrections that no longer fit these reports.
+    pub skipped: Vec<usize>,
+}
+
+/// Applies `corrections` to `base` (brought up to date first when an old share link
+/// holds it: `share::upgrade` regroups topics, the same recount). The reading worker
+/// runs it for every correction, so the page carries none of the recount's code; the
+/// page's unit tests, which have no worker, call it too.
+pub fn apply(mut base: Comparison, corrections: &Overrides) -> Result<Applied, String> {
+    let upgraded = share::upgrade(&mut base).map_err(|e| e.to_string())?;
+    let (applied, skipped) = if corrections.edits.is_empty() {
+        // Nothing to apply: the comparison itself (`compare` already ends with the recount).
+        (base.clone(), Vec::new())
+    } else {
+        overrides::apply_checked(&base, corrections)
+    };
+    Ok(Applied {
+        upgraded: upgraded.then_some(base),
+        applied,
+        skipped,
+    })
 }

@@ -102,6 +102,7 @@ mod imp {
                 };
                 post(scope, &Reply::Exported { job, error }, text);
             }
+            Request::Apply { job } => run_apply(scope, job, message),
             Request::Series { job } => {
                 // First part: the codebook's JSON, or "" for the built-in one; then the
                 // reports, in the order to compare them.
@@ -148,6 +149,49 @@ mod imp {
         };
         let books = books.as_ref().map(|(made_with, yours)| (made_with, yours));
         Ok(worker::export_text(kind, &base, &corrections, books))
+    }
+
+    /// The comparison with the person's corrections applied (parts: header, `Comparison`,
+    /// `Overrides`): its JSON, then the comparison brought up to date when it was sent in
+    /// an earlier schema.
+    fn run_apply(scope: &DedicatedWorkerGlobalScope, job: u32, message: &js_sys::Array) {
+        let garbled = || "the comparison did not reach the worker intact.".to_string();
+        let part = |i: u32| message.get(i).as_string();
+        let applied = part(1)
+            .and_then(|s| serde_json::from_str::<Comparison>(&s).ok())
+            .ok_or_else(garbled)
+            .and_then(|base| {
+                let corrections = match part(2) {
+                    Some(s) if !s.is_empty() => Overrides::from_json(&s).map_err(|_| garbled())?,
+                    _ => Overrides::default(),
+                };
+                worker::apply(base, &corrections)
+            });
+        let a = match applied {
+            Ok(a) => a,
+            Err(e) => {
+                let reply = Reply::Applied {
+                    job,
+                    skipped: Vec::new(),
+                    upgraded: false,
+                    error: Some(e),
+                };
+                return post(scope, &reply, None);
+            }
+        };
+        let json =
+            |c: &Comparison| JsValue::from_str(&serde_json::to_string(c).unwrap_or_default());
+        let reply = Reply::Applied {
+            job,
+            skipped: a.skipped,
+            upgraded: a.upgraded.is_some(),
+            error: None,
+        };
+        let out = js_sys::Array::of2(&JsValue::from_str(&header_of(&reply)), &json(&a.applied));
+        if let Some(base) = &a.upgraded {
+            out.push(&json(base));
+        }
+        let _ = scope.post_message(&out);
     }
 
     /// A series: each step compared in turn (progress per step), then the reports that

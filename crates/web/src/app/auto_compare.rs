@@ -1,5 +1,6 @@
 //! Comparing the pair: whenever the ordered pair of readable reports, or the codebook,
-//! changes, and again on "Compare them" after a cancelled or failed comparison.
+//! changes, and again on "Compare them" after a cancelled or failed comparison; and
+//! applying the person's corrections, which the reading worker does (`use_apply`).
 
 use std::rc::Rc;
 
@@ -74,8 +75,18 @@ pub fn use_auto_compare(
                         let overrides = io::load(&key)
                             .and_then(|text| Overrides::from_json(&text).ok())
                             .unwrap_or_default();
-                        let outcome =
+                        let mut outcome =
                             Outcome::new(ids, key, base, overrides, millis).made_with(book);
+                        // Saved corrections are applied before the overview shows, so its
+                        // first headline is the corrected one (a failure: `use_apply` says).
+                        if outcome.pending {
+                            if let Ok(done) = jobs::apply(&outcome.base, &outcome.overrides).await {
+                                outcome = Outcome {
+                                    revision: 0,
+                                    ..outcome.settled(done)
+                                };
+                            }
+                        }
                         // The overview renders in a task of its own.
                         io::yield_now().await;
                         dispatcher.dispatch(Action::Compared(Rc::new(outcome)));
@@ -96,5 +107,40 @@ pub fn use_auto_compare(
     AutoCompare {
         stopped: *compare_stopped,
         again,
+    }
+}
+
+/// Sends the pair's corrections to the reading worker whenever they changed and are not
+/// yet applied (`Outcome::pending`), and gives the page what it made. A reply for an
+/// older revision is dropped by the reducer; a failure is said and not retried until the
+/// next correction.
+#[hook]
+pub fn use_apply(state: &UseReducerHandle<State>) {
+    let current = state.current().filter(|o| o.pending);
+    let key = current.as_ref().map(|o| (o.key.clone(), o.revision));
+    let dispatcher = state.dispatcher();
+    use_effect_with(key, move |_| {
+        if let Some(o) = current {
+            spawn_local(async move {
+                let result = jobs::apply(&o.base, &o.overrides)
+                    .await
+                    .map(Box::new)
+                    .map_err(applying_stopped);
+                dispatcher.dispatch(Action::Applied {
+                    key: o.key.clone(),
+                    revision: o.revision,
+                    result,
+                });
+            });
+        }
+    });
+}
+
+/// Why the worker gave no corrected comparison, in words.
+pub fn applying_stopped(stopped: jobs::Stopped) -> String {
+    match stopped {
+        jobs::Stopped::Cancelled => "applying them was cancelled; correct again to retry.".into(),
+        jobs::Stopped::Failed(reason) => reason,
+        jobs::Stopped::Crashed => format!("{}; correct again to retry.", jobs::CRASH_REASON),
     }
 }

@@ -138,9 +138,11 @@ pub fn app() -> Html {
         state.codebook.clone(),
         progress.clone(),
     );
+    series::use_series_apply(&series, state.dispatcher());
     series::use_embed_result(&series);
     let route = route::use_hash_route(state.dispatcher());
     let compare = auto_compare::use_auto_compare(&state, progress.clone());
+    auto_compare::use_apply(&state);
     let drop = reading::use_file_drop(state.dispatcher(), &series, progress.clone());
     let on = PairActions::new(&state.dispatcher());
     embed::use_embed(&state, drop.on_files.clone(), on.say.clone());
@@ -153,7 +155,11 @@ pub fn app() -> Html {
         io::focus("main");
     });
 
-    let outcome = state.current();
+    // A comparison from an old link (report-compare/1, before topics) is shown once the
+    // worker has brought it up to date, never without its topics.
+    let outcome = state
+        .current()
+        .filter(|o| o.applied.schema == engine::compare::SCHEMA);
     let [earlier, later] = state.ordered();
     let theme = match (&route, &outcome) {
         (Some(id), Some(o)) if o.applied.themes.iter().any(|t| &t.id == id) => Some(id.clone()),

@@ -13,8 +13,14 @@
 //!
 //! The comparison goes in this version's schema (`report-compare/2`, with its topics).
 //! One shared by an earlier version (`report-compare/1`, before topics) still opens: the
-//! engine's `share::upgrade` groups its findings into topics from their pairs, and the
-//! message on opening says so; a schema this version does not know says why it can't.
+//! reading worker's `share::upgrade` groups its findings into topics from their pairs, and
+//! the message on opening says so; a schema this version does not know says why it can't.
+//!
+//! Corrections are applied by the reading worker, not the page (it has no recount code),
+//! so a link with corrections also carries the corrected comparison ([`Corrected`]): it
+//! opens showing them without fetching the worker, which starts only when the person
+//! corrects it further or drops a file. A link made before that (or an old schema) opens
+//! at once and the worker applies its corrections.
 //!
 //! Encoding (versioned, checksummed, deflated, base64url) is the engine's
 //! `engine::share`; a damaged link gives its message, never a blank page.
@@ -47,11 +53,51 @@ pub const EXTENSION: &str = ".rcmp";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Shared {
     pub kind: String,
-    /// What the engine said (corrections are applied on opening, as in the app).
+    /// What the engine said (with the corrections applied, it is in `corrected`).
     pub comparison: Comparison,
     pub overrides: Overrides,
     /// Earlier, then later.
     pub reports: [SharedReport; 2],
+    /// `comparison` with `overrides` applied, when there are any (links made before the
+    /// page stopped applying them have none: the worker applies them on opening).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<Corrected>,
+}
+
+/// A comparison with the person's corrections applied, as the worker made it, carried by
+/// a link so that it opens without the worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Corrected {
+    pub comparison: Comparison,
+    /// Indexes of the corrections that did not fit.
+    pub skipped: Vec<usize>,
+}
+
+impl Corrected {
+    /// What the outcome shows, when it is up to date and has corrections (None: nothing
+    /// to carry).
+    pub fn of(outcome: &Outcome) -> Option<Corrected> {
+        (!outcome.pending && !outcome.overrides.edits.is_empty()).then(|| Corrected {
+            comparison: Comparison::clone(&outcome.applied),
+            skipped: outcome.skipped.clone(),
+        })
+    }
+
+    /// `outcome` (just opened) showing this, when it fits: the link's corrections were
+    /// applied to its own comparison in this schema. Otherwise left for the worker.
+    pub fn open(corrected: Option<Corrected>, outcome: Outcome) -> Outcome {
+        match corrected {
+            Some(c) if outcome.pending && outcome.base.schema == engine::compare::SCHEMA => {
+                Outcome {
+                    applied: Rc::new(c.comparison),
+                    skipped: c.skipped,
+                    pending: false,
+                    ..outcome
+                }
+            }
+            _ => outcome,
+        }
+    }
 }
 
 /// One report as shared: its metadata and the few paragraphs "show surrounding text" needs.
@@ -140,6 +186,7 @@ pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared>
             side(earlier, &base.before.findings)?,
             side(later, &base.after.findings)?,
         ],
+        corrected: Corrected::of(outcome),
     })
 }
 
@@ -178,7 +225,7 @@ pub fn open(text: &str) -> Result<Action, String> {
 }
 
 fn open_json(json: &str) -> Result<Action, String> {
-    let mut shared: Shared = serde_json::from_str(json)
+    let shared: Shared = serde_json::from_str(json)
         .map_err(|e| share::ShareError::Content(e.to_string()).to_string())?;
     if shared.kind != KIND {
         return Err(format!(
@@ -186,7 +233,8 @@ fn open_json(json: &str) -> Result<Action, String> {
             shared.kind
         ));
     }
-    let upgraded = share::upgrade(&mut shared.comparison).map_err(|e| e.to_string())?;
+    // Brought up to date by the worker (`Outcome::pending`); an unknown schema refused here.
+    let upgraded = share::is_older(&shared.comparison).map_err(|e| e.to_string())?;
     let entry = shared_entry;
     let (a, ha) = entry(&shared.reports[0]);
     let (b, hb) = entry(&shared.reports[1]);
@@ -198,6 +246,7 @@ fn open_json(json: &str) -> Result<Action, String> {
         shared.overrides,
         0.0,
     );
+    let outcome = Corrected::open(shared.corrected, outcome);
     let mut message = format!("Opened a shared comparison of {} and {}.", a.name, b.name);
     if kept > 0 {
         message.push_str(&format!(

@@ -177,28 +177,18 @@ pub struct Outcome {
     /// What the engine said (shared, not copied, by each correction's outcome).
     pub base: Rc<Comparison>,
     pub overrides: Overrides,
-    /// `base` with `overrides` applied: what the app shows and exports (`base` itself
-    /// while there are no corrections).
+    /// `base` with `overrides` applied: what the app shows (`base` itself while there are
+    /// no corrections). While `pending`, the last one the worker made.
     pub applied: Rc<Comparison>,
     /// Indexes of corrections that no longer fit these reports.
     pub skipped: Vec<usize>,
+    /// `applied` is not yet `base` with `overrides`: the reading worker is applying them
+    /// (the page has no recount code; `auto_compare::use_apply` sends them).
+    pub pending: bool,
     /// How long the comparison took, in milliseconds.
     pub millis: f64,
     /// The person's codebook it was made with (None: the built-in codebook).
     pub codebook: Option<Rc<UserCodebook>>,
-}
-
-/// `base` with the person's corrections applied, and the indexes of those that no longer
-/// fit. With none, `base` itself: applying none would only copy it and redo
-/// `compare::refresh`, which `compare` itself ends with (crates/engine/tests/series.rs
-/// checks that this changes nothing), a tenth of a second of the page's time on a long
-/// report.
-fn apply(base: &Rc<Comparison>, corrections: &Overrides) -> (Rc<Comparison>, Vec<usize>) {
-    if corrections.edits.is_empty() {
-        return (base.clone(), Vec::new());
-    }
-    let (applied, skipped) = overrides::apply_checked(base, corrections);
-    (Rc::new(applied), skipped)
 }
 
 impl PartialEq for Outcome {
@@ -215,18 +205,39 @@ impl Outcome {
         overrides: Overrides,
         millis: f64,
     ) -> Outcome {
-        let base = base.into();
-        let (applied, skipped) = apply(&base, &overrides);
+        let base: Rc<Comparison> = base.into();
+        // With no corrections `base` is what is shown (`compare` itself ends with the
+        // recount; crates/engine/tests/series.rs checks that applying none changes
+        // nothing), unless it is of an earlier schema (an old share link), which the worker
+        // brings up to date.
+        let pending = !overrides.edits.is_empty() || base.schema != engine::compare::SCHEMA;
         Outcome {
             pair,
             revision: 0,
             key,
+            applied: base.clone(),
             base,
             overrides,
-            applied,
-            skipped,
+            skipped: Vec::new(),
+            pending,
             millis,
             codebook: None,
+        }
+    }
+
+    /// The outcome with what the worker applied (see [`super::jobs::apply`]).
+    pub fn settled(&self, done: super::jobs::Applied) -> Outcome {
+        Outcome {
+            pair: self.pair,
+            revision: self.revision + 1,
+            key: self.key.clone(),
+            base: done.upgraded.map_or_else(|| self.base.clone(), Rc::new),
+            overrides: self.overrides.clone(),
+            applied: Rc::new(done.applied),
+            skipped: done.skipped,
+            pending: false,
+            millis: self.millis,
+            codebook: self.codebook.clone(),
         }
     }
 
@@ -241,16 +252,27 @@ impl Outcome {
         self.codebook.as_ref().map_or(0, |c| c.id)
     }
 
-    fn with_overrides(&self, overrides: Overrides) -> Outcome {
-        let (applied, skipped) = apply(&self.base, &overrides);
+    /// The same comparison with other corrections (a new revision): shown as the worker
+    /// applied the last ones until it has applied these; with none, `base` at once.
+    pub fn with_overrides(&self, overrides: Overrides) -> Outcome {
+        let none = overrides.edits.is_empty() && !self.pending;
         Outcome {
             pair: self.pair,
             revision: self.revision + 1,
             key: self.key.clone(),
             base: self.base.clone(),
+            applied: if none {
+                self.base.clone()
+            } else {
+                self.applied.clone()
+            },
+            skipped: if none {
+                Vec::new()
+            } else {
+                self.skipped.clone()
+            },
+            pending: !none,
             overrides,
-            applied,
-            skipped,
             millis: self.millis,
             codebook: self.codebook.clone(),
         }
@@ -295,6 +317,13 @@ pub enum Action {
     Swap,
     Compared(Rc<Outcome>),
     Correct(Edit),
+    /// The worker applied the corrections of the outcome with this key and revision (a
+    /// reply for an older revision is dropped: a newer one is on its way), or why not.
+    Applied {
+        key: String,
+        revision: u32,
+        result: Result<Box<super::jobs::Applied>, String>,
+    },
     Undo(usize),
     UndoAll,
     Say(String, bool),
@@ -586,6 +615,20 @@ impl Reducible for State {
                     s.say(format!("Saved. {said}"), false);
                 }
             }
+            Action::Applied {
+                key,
+                revision,
+                result,
+            } => match (s.current(), result) {
+                (Some(o), Ok(done)) if o.key == key && o.revision == revision => {
+                    s.outcome = Some(Rc::new(o.settled(*done)));
+                }
+                (Some(o), Err(reason)) if o.key == key && o.revision == revision => s.say(
+                    format!("Your corrections are saved, but could not be shown: {reason}"),
+                    true,
+                ),
+                _ => {}
+            },
             Action::Undo(index) => {
                 s.correct(|o| o.remove(index));
                 s.say("Correction undone.", false);

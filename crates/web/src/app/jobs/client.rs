@@ -275,7 +275,8 @@ fn on_reply(kind: Kind, message: Array) {
         | Reply::Series { job, .. }
         | Reply::Docx { job, .. }
         | Reply::Codebook { job, .. }
-        | Reply::Exported { job, .. } => job,
+        | Reply::Exported { job, .. }
+        | Reply::Applied { job, .. } => job,
     };
     if let Some(p) = client(kind, |c| c.pending.remove(&job)) {
         let _ = p.resolve.call1(&JsValue::NULL, &message);

@@ -1,6 +1,6 @@
 //! The page's side of its workers: files are read there (a PDF by the PDF reader,
 //! anything else by the reading worker, `crates/pdf` and `crates/worker`), reports compared,
-//! codebooks read and exports made, so the page stays responsive and carries none of that
+//! codebooks read, corrections applied and exports made, so the page stays responsive and carries none of that
 //! code (a shared link opens without fetching a worker; each starts with its first job).
 //! Each job is a request to a worker and a promise resolved by its reply (`client.rs`);
 //! Cancel terminates the workers (the engine's calls can't be interrupted) and starts
@@ -279,4 +279,61 @@ pub async fn export(
         }
     }
     on_page::export(kind, base, corrections, books)
+}
+
+/// A comparison with the person's corrections applied, as the worker made it.
+#[derive(Debug)]
+pub struct Applied {
+    /// The comparison brought up to date, when it was of an earlier schema (an old share
+    /// link): the base from now on.
+    pub upgraded: Option<Comparison>,
+    pub applied: Comparison,
+    /// Indexes of the corrections that no longer fit.
+    pub skipped: Vec<usize>,
+}
+
+/// Applies the person's corrections to `base` in the reading worker (the page has no
+/// recount code: `overrides::apply_checked` and `compare::refresh` are the worker's).
+pub async fn apply(base: &Comparison, corrections: &Overrides) -> Result<Applied, Stopped> {
+    if available() {
+        let payload = Array::of2(&json(base), &JsValue::from_str(&corrections.to_json()));
+        match request(|job| Request::Apply { job }, payload, Array::new()).await {
+            Ok(message) => {
+                io::yield_now().await;
+                let garbled =
+                    || Stopped::Failed("the corrected comparison came back garbled.".into());
+                let part = |i: u32| {
+                    message
+                        .get(i)
+                        .as_string()
+                        .and_then(|json| serde_json::from_str::<Comparison>(&json).ok())
+                };
+                let header = message.get(0).as_string().unwrap_or_default();
+                return match serde_json::from_str::<Reply>(&header) {
+                    Ok(Reply::Applied { error: Some(e), .. }) => Err(Stopped::Failed(e)),
+                    Ok(Reply::Applied {
+                        error: None,
+                        skipped,
+                        upgraded,
+                        ..
+                    }) => {
+                        let applied = part(1).ok_or_else(garbled)?;
+                        let upgraded = match upgraded {
+                            true => Some(part(2).ok_or_else(garbled)?),
+                            false => None,
+                        };
+                        Ok(Applied {
+                            upgraded,
+                            applied,
+                            skipped,
+                        })
+                    }
+                    _ => Err(garbled()),
+                };
+            }
+            Err(Stopped::Failed(r)) if r == NO_WORKER => {}
+            Err(e) => return Err(e),
+        }
+    }
+    on_page::apply(base, corrections)
 }

@@ -1,4 +1,4 @@
-//! The shipped page has no reader, comparison or export code: without a worker, each job
+//! The shipped page has no reader, comparison, recount or export code: without a worker, each job
 //! says why it can't go on ([`super::NO_READER`]).
 
 use super::*;
@@ -29,5 +29,9 @@ pub fn export(
     _: &Overrides,
     _: Option<(&Codebook, &Codebook)>,
 ) -> Result<String, Stopped> {
+    no_reader()
+}
+
+pub fn apply(_: &Comparison, _: &Overrides) -> Result<Applied, Stopped> {
     no_reader()
 }

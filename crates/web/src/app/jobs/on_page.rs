@@ -49,3 +49,13 @@ pub fn export(
 ) -> Result<String, Stopped> {
     Ok(worker::export_text(kind, base, corrections, books))
 }
+
+pub fn apply(base: &Comparison, corrections: &Overrides) -> Result<Applied, Stopped> {
+    worker::apply(base.clone(), corrections)
+        .map(|a| Applied {
+            upgraded: a.upgraded,
+            applied: a.applied,
+            skipped: a.skipped,
+        })
+        .map_err(Stopped::Failed)
+}

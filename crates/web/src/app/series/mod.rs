@@ -115,6 +115,14 @@ pub enum SeriesAction {
     Step(usize, Rc<Outcome>),
     Correct(usize, Edit),
     Undo(usize, Option<usize>),
+    /// The worker applied a step's corrections (that step's outcome key and revision),
+    /// or why not; a reply for an older revision is dropped.
+    Applied {
+        step: usize,
+        key: String,
+        revision: u32,
+        result: Result<Box<super::jobs::Applied>, String>,
+    },
     /// A shared series: its reports and the series at once.
     Open {
         entries: Vec<Rc<Entry>>,
@@ -197,15 +205,6 @@ pub fn step_outcome(
     Outcome::new(pair, key, base, overrides, 0.0)
 }
 
-/// The same comparison with other corrections (a new revision).
-fn recorrected(o: &Outcome, overrides: Overrides) -> Outcome {
-    Outcome {
-        revision: o.revision + 1,
-        ..Outcome::new(o.pair, o.key.clone(), o.base.clone(), overrides, o.millis)
-            .made_with(o.codebook.clone())
-    }
-}
-
 impl Reducible for SeriesState {
     type Action = SeriesAction;
 
@@ -266,7 +265,7 @@ impl Reducible for SeriesState {
             SeriesAction::Correct(step, edit) => s.step_outcome(step, |o| {
                 let mut overrides = o.overrides.clone();
                 overrides.push(edit);
-                Some(recorrected(o, overrides))
+                Some(o.with_overrides(overrides))
             }),
             SeriesAction::Undo(step, index) => s.step_outcome(step, |o| {
                 let mut overrides = o.overrides.clone();
@@ -274,8 +273,18 @@ impl Reducible for SeriesState {
                     Some(i) => overrides.remove(i),
                     None => overrides.edits.clear(),
                 }
-                Some(recorrected(o, overrides))
+                Some(o.with_overrides(overrides))
             }),
+            SeriesAction::Applied {
+                step,
+                key,
+                revision,
+                result: Ok(done),
+            } => s.step_outcome(step, |o| {
+                (o.key == key && o.revision == revision).then(|| o.settled(*done))
+            }),
+            // Said on the status line by `use_series_apply`.
+            SeriesAction::Applied { result: Err(_), .. } => {}
             SeriesAction::Open { entries, outcome } => {
                 s.entries = entries;
                 s.moved = false;
@@ -572,6 +581,55 @@ pub fn use_series_compare(
                 dispatcher.dispatch(SeriesAction::Step(k, Rc::new(outcome)));
             }
         });
+    });
+}
+
+/// Sends each step's corrections to the reading worker whenever they changed and are not
+/// yet applied (as `auto_compare::use_apply` does for the pair); a failure goes to the
+/// status line.
+#[hook]
+pub fn use_series_apply(
+    series: &UseReducerHandle<SeriesState>,
+    pair: UseReducerDispatcher<state::State>,
+) {
+    let pending: Vec<(usize, Rc<Outcome>)> = series
+        .current()
+        .map(|o| {
+            o.steps
+                .iter()
+                .enumerate()
+                .filter_map(|(k, x)| x.clone().filter(|x| x.pending).map(|x| (k, x)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let key: Vec<(usize, String, u32)> = pending
+        .iter()
+        .map(|(k, o)| (*k, o.key.clone(), o.revision))
+        .collect();
+    let dispatcher = series.dispatcher();
+    use_effect_with(key, move |_| {
+        for (step, o) in pending {
+            let dispatcher = dispatcher.clone();
+            let pair = pair.clone();
+            spawn_local(async move {
+                let result = super::jobs::apply(&o.base, &o.overrides)
+                    .await
+                    .map(Box::new)
+                    .map_err(super::auto_compare::applying_stopped);
+                if let Err(reason) = &result {
+                    pair.dispatch(state::Action::Say(
+                        format!("Your corrections are saved, but could not be shown: {reason}"),
+                        true,
+                    ));
+                }
+                dispatcher.dispatch(SeriesAction::Applied {
+                    step,
+                    key: o.key.clone(),
+                    revision: o.revision,
+                    result,
+                });
+            });
+        }
     });
 }
 

@@ -4,6 +4,8 @@
 //! `report-compare/2`), each step's corrections, and per report its name, the hash of the
 //! file and the paragraphs around its findings (for "show surrounding text"), never the
 //! whole report. Links made before series existed hold the other kind and still open.
+//! As for a comparison, a step with corrections carries them applied (`Corrected`), so
+//! the link opens without the worker.
 
 use std::rc::Rc;
 
@@ -13,7 +15,9 @@ use engine::share;
 use serde::{Deserialize, Serialize};
 
 use super::super::io;
-use super::super::share::{pack_sliced, shared_entry, shared_report, SharedReport, EXTENSION};
+use super::super::share::{
+    pack_sliced, shared_entry, shared_report, Corrected, SharedReport, EXTENSION,
+};
 use super::super::state::{storage_key, Entry, Outcome};
 use super::super::view::plural;
 use super::{step_outcome, SeriesAction, SeriesOutcome};
@@ -24,12 +28,16 @@ pub const KIND: &str = "report-compare-series-share/1";
 /// Everything a shared series holds, as opened (its `kind` was read to get here).
 #[derive(Debug, Clone, Deserialize)]
 pub struct SharedSeries {
-    /// What the engine said (each step's corrections are applied on opening).
+    /// What the engine said (each step with its corrections applied is in `corrected`).
     pub series: Series,
     /// Per step, the person's corrections.
     pub overrides: Vec<Overrides>,
     /// Per report, in the series' order.
     pub reports: Vec<SharedReport>,
+    /// Per step, the step with its corrections applied (None: none, or a link made before
+    /// the page stopped applying them).
+    #[serde(default)]
+    pub corrected: Vec<Option<Corrected>>,
 }
 
 /// The same, as made: the series borrowed (it is large), not copied.
@@ -39,6 +47,7 @@ pub struct Payload<'a> {
     pub series: &'a Series,
     pub overrides: Vec<Overrides>,
     pub reports: Vec<SharedReport>,
+    pub corrected: Vec<Option<Corrected>>,
 }
 
 /// The payload for the series on screen (None: a report or a step is missing).
@@ -68,6 +77,11 @@ pub fn make<'a>(o: &'a SeriesOutcome, entries: &[Rc<Entry>]) -> Option<Payload<'
             .map(|x| x.as_ref().map(|x| x.overrides.clone()).unwrap_or_default())
             .collect(),
         reports,
+        corrected: o
+            .steps
+            .iter()
+            .map(|x| x.as_ref().and_then(|x| Corrected::of(x)))
+            .collect(),
     })
 }
 
@@ -94,7 +108,7 @@ pub fn file_name(s: &Series) -> String {
 
 /// Opens a decoded payload (its JSON) of this kind: the action that shows it, or what is wrong.
 pub fn open(json: &str) -> Result<SeriesAction, String> {
-    let mut shared: SharedSeries = serde_json::from_str(json)
+    let shared: SharedSeries = serde_json::from_str(json)
         .map_err(|e| share::ShareError::Content(e.to_string()).to_string())?;
     if shared.series.schema != series::SCHEMA {
         return Err(format!(
@@ -117,12 +131,14 @@ pub fn open(json: &str) -> Result<SeriesAction, String> {
             share::ShareError::Content("the series does not hang together".into()).to_string(),
         );
     }
-    for step in &mut shared.series.steps {
-        share::upgrade(step).map_err(|e| e.to_string())?;
+    // Steps of an earlier schema are brought up to date by the worker (`Outcome::pending`).
+    for step in &shared.series.steps {
+        share::is_older(step).map_err(|e| e.to_string())?;
     }
     let opened: Vec<(Rc<Entry>, u64)> = shared.reports.iter().map(shared_entry).collect();
     let ids: Vec<u32> = opened.iter().map(|(e, _)| e.id).collect();
     let mut overrides = shared.overrides.into_iter();
+    let mut corrected = shared.corrected.into_iter();
     let steps: Vec<Option<Rc<Outcome>>> = shared
         .series
         .steps
@@ -130,11 +146,15 @@ pub fn open(json: &str) -> Result<SeriesAction, String> {
         .enumerate()
         .map(|(k, base)| {
             let ((a, ha), (b, hb)) = (&opened[k], &opened[k + 1]);
-            Some(Rc::new(step_outcome(
+            let outcome = step_outcome(
                 (a.id, b.id),
                 storage_key(*ha, *hb),
                 base.clone(),
                 overrides.next().unwrap_or_default(),
+            );
+            Some(Rc::new(Corrected::open(
+                corrected.next().flatten(),
+                outcome,
             )))
         })
         .collect();

@@ -140,6 +140,13 @@ fn built() -> (Vec<Rc<Entry>>, SeriesOutcome) {
             overrides,
             0.0,
         );
+        // Applied as the worker applies them (the page has no recount).
+        let outcome = match outcome.pending {
+            true => outcome.settled(
+                super::super::jobs::on_page::apply(&outcome.base, &outcome.overrides).unwrap(),
+            ),
+            false => outcome,
+        };
         o.steps[k] = Some(Rc::new(outcome));
     }
     (entries, o)
@@ -182,9 +189,10 @@ async fn a_series_round_trips_through_a_share_link() {
         opened[0].hash, entries[0].hash,
         "corrections stay under the files' own keys"
     );
-    // Each step opens with its corrections applied.
+    // Each step opens with its corrections applied: the link carries them so.
     let step = outcome.steps[1].as_ref().expect("step 2");
     assert_eq!(step.overrides.edits.len(), 1);
+    assert!(!step.pending);
     assert_eq!(
         step.applied.themes[0].verdict,
         engine::compare::Verdict::Regressed

@@ -92,6 +92,25 @@ pub(super) fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
     yew::functional::Reducible::reduce(state, action)
 }
 
+/// The state once the worker has applied the pair's pending corrections: here the
+/// worker's own code on the page (`jobs::on_page`), replied as the worker replies.
+pub(super) fn applied(state: Rc<State>) -> Rc<State> {
+    let Some(o) = state.current().filter(|o| o.pending) else {
+        return state;
+    };
+    let result = super::jobs::on_page::apply(&o.base, &o.overrides)
+        .map(Box::new)
+        .map_err(super::auto_compare::applying_stopped);
+    reduce(
+        state,
+        Action::Applied {
+            key: o.key.clone(),
+            revision: o.revision,
+            result,
+        },
+    )
+}
+
 pub(super) fn add(state: Rc<State>, entries: Vec<Rc<Entry>>, target: Option<usize>) -> Rc<State> {
     let given = entries.len();
     reduce(

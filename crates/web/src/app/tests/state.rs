@@ -12,7 +12,9 @@ use yew::prelude::*;
 use super::super::state::{fnv1a, storage_key, Action, Entry, OrderBasis, Outcome};
 use super::super::view::two_sided;
 use super::super::{io, jobs, load, share};
-use super::{add, clear_storage, count, entry, reduce, render, text, wait_for, EARLIER, LATER};
+use super::{
+    add, applied, clear_storage, count, entry, reduce, render, text, wait_for, EARLIER, LATER,
+};
 
 #[wasm_bindgen_test]
 fn reports_are_put_in_date_order_and_can_be_swapped() {
@@ -189,14 +191,33 @@ fn corrections_are_saved_under_hashes_and_applied() {
             note: Some("checked".into()),
         }),
     );
+    // The page has no recount: until the worker replies it shows what it showed.
     let o = s.current().unwrap();
-    assert_eq!(o.applied.themes[0].verdict, to);
+    assert!(o.pending);
+    assert_eq!(o.applied.themes[0].verdict, before);
     assert_eq!(o.revision, 1);
+    // A reply for an older revision is dropped (a newer one is on its way).
+    let done = jobs::on_page::apply(&o.base, &o.overrides).unwrap();
+    let s = reduce(
+        s,
+        Action::Applied {
+            key: key.clone(),
+            revision: 0,
+            result: Ok(Box::new(done)),
+        },
+    );
+    assert!(s.current().unwrap().pending);
+    let s = applied(s);
+    let o = s.current().unwrap();
+    assert!(!o.pending);
+    assert_eq!(o.applied.themes[0].verdict, to);
     let saved = io::load(&key).expect("saved in localStorage");
     assert!(saved.contains("theme_verdict") && saved.contains("checked"));
     assert!(s.message.as_ref().unwrap().text.starts_with("Saved."));
 
+    // Undoing the last one shows the engine's comparison at once, without the worker.
     let s = reduce(s, Action::Undo(0));
+    assert!(!s.current().unwrap().pending);
     assert_eq!(s.current().unwrap().applied.themes[0].verdict, before);
     assert_eq!(
         io::load(&key),
@@ -239,6 +260,7 @@ fn a_topic_verdict_is_the_persons_and_saved() {
             note: Some("read both".into()),
         }),
     );
+    let s = applied(s);
     let o = s.current().unwrap();
     let x = o
         .applied
@@ -275,6 +297,10 @@ fn a_share_from_before_topics_opens_with_topics() {
         panic!("a /1 share did not open");
     };
     assert!(message.contains("earlier version"), "{message}");
+    // Brought up to date by the worker (the page has no recount).
+    assert!(outcome.pending);
+    let done = jobs::on_page::apply(&outcome.base, &outcome.overrides).unwrap();
+    let outcome = outcome.settled(done);
     assert_eq!(outcome.base.schema, "report-compare/2");
     assert!(outcome.applied.themes.iter().all(|t| !t.topics.is_empty()));
     // A schema from the future says why it cannot open.
@@ -286,6 +312,48 @@ fn a_share_from_before_topics_opens_with_topics() {
         e.contains("report-compare/7") && e.contains("newer version"),
         "{e}"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_share_with_corrections_carries_them_applied() {
+    let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
+    let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
+    let theme = base.themes[0].id.clone();
+    let to = if base.themes[0].verdict == Verdict::Regressed {
+        Verdict::Improved
+    } else {
+        Verdict::Regressed
+    };
+    let mut corrections = engine::overrides::Overrides::default();
+    corrections.push(Edit::ThemeVerdict {
+        theme,
+        verdict: to,
+        note: None,
+    });
+    let made = Outcome::new((a.id, b.id), String::new(), base, corrections, 1.0);
+    let done = jobs::on_page::apply(&made.base, &made.overrides).unwrap();
+    let made = made.settled(done);
+    let shared = share::make(&made, &a, &b).unwrap();
+    assert!(
+        shared.corrected.is_some(),
+        "the corrected comparison travels"
+    );
+    // Opened, it shows the corrections at once: nothing left for the worker.
+    let Ok(Action::Open { outcome, .. }) = share::open(&engine::share::encode(&shared)) else {
+        panic!("the share did not open");
+    };
+    assert!(!outcome.pending);
+    assert_eq!(outcome.applied.themes[0].verdict, to);
+    assert_eq!(outcome.base.themes[0].verdict, made.base.themes[0].verdict);
+    // A link made before links carried it: opened pending, the worker applies them.
+    let mut v = serde_json::to_value(&shared).unwrap();
+    v.as_object_mut().unwrap().remove("corrected");
+    let Ok(Action::Open { outcome, .. }) = share::open(&engine::share::encode(&v)) else {
+        panic!("the older share did not open");
+    };
+    assert!(outcome.pending);
+    let done = jobs::on_page::apply(&outcome.base, &outcome.overrides).unwrap();
+    assert_eq!(outcome.settled(done).applied.themes[0].verdict, to);
 }
 
 #[wasm_bindgen_test]
