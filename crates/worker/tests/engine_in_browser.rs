@@ -23,7 +23,7 @@ fn rebuild(spans: &[Span], skip: Change) -> String {
 }
 
 /// The word diff runs in the browser on report text (the seed pair's opening lines: the
-/// page diffs findings, a sentence or two each; whole reports are past its table's cap).
+/// page diffs findings, a sentence or two each).
 #[wasm_bindgen_test]
 fn word_diff_of_the_seed_pair_runs_in_the_browser() {
     let opening = |text: &str| text.lines().take(40).collect::<Vec<_>>().join("\n");
