@@ -36,6 +36,9 @@ pub struct Item<'a> {
     pub refers_back: bool,
     /// Canonical stems of the words naming its matter (its subject); may be empty.
     pub matter: &'a [String],
+    /// The paragraph (block) of its report it comes from: the sentences of one paragraph
+    /// discuss one matter.
+    pub paragraph: usize,
 }
 
 /// A link between a finding of the earlier report and one of the later.
@@ -248,9 +251,9 @@ pub const RESTATEMENT: f32 = 0.3;
 
 /// Pairs findings across the reports. A report states each matter several times, so
 /// "best partner per finding" links almost everything to something; a pair is kept only
-/// when it is mutual (each is the other's best), close to mutual, or strong. Candidates
-/// share a theme (a weak shared theme needs a rare shared word), or are very similar
-/// whatever their themes. Deterministic: ties go to the lowest index.
+/// when it is mutual (each is the other's best), close to mutual, mutual but for another
+/// sentence of the same paragraph, or strong. Candidates share a theme (a weak shared
+/// theme needs a rare shared word), or are very similar whatever their themes. Deterministic: ties go to the lowest index.
 /// `thresholds[t]` is the least similarity for a pair under theme `t`.
 pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
     select(before, after, &candidates(before, after, thresholds))
@@ -355,10 +358,15 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
             let a_best = best_a[a].is_some_and(|(p, _)| p == b);
             let near =
                 |other: Option<(usize, f32)>| other.is_some_and(|(_, os)| s >= NEAR_BEST * os);
+            // A finding whose best partner prefers another sentence of the finding's own
+            // paragraph is about that sentence's matter too ("… is evident. However, …").
+            let beside = |other: Option<(usize, f32)>, items: &[Item], own: usize| {
+                other.is_some_and(|(p, _)| items[p].paragraph == items[own].paragraph)
+            };
             (b_best && a_best)
                 || s >= STRONG_PAIR
-                || (b_best && near(best_a[a]))
-                || (a_best && near(best_b[b]))
+                || (b_best && (near(best_a[a]) || beside(best_a[a], before, b)))
+                || (a_best && (near(best_b[b]) || beside(best_b[b], after, a)))
         })
         .map(|(b, a, similarity)| Link {
             before: b,
@@ -450,6 +458,7 @@ mod tests {
                 strong: themes,
                 refers_back: false,
                 matter: &[],
+                paragraph: usize::MAX,
             })
             .collect()
     }
@@ -505,6 +514,27 @@ mod tests {
         let a = align(&view(&bt, &bth), &view(&at, &ath), &[]);
         let b = align(&view(&bt, &bth), &view(&at, &ath), &[]);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_sentence_joins_its_partner_when_the_partner_prefers_its_paragraph() {
+        // Earlier: an auditing paragraph ("… is evident. However, the arrangements …")
+        // and a sentence elsewhere; all three are closest to the one later sentence,
+        // which is closest to the paragraph's first.
+        let terms = vec![Vec::new(); 3];
+        let themes = vec![vec![0]; 3];
+        let mut before = view(&terms, &themes);
+        for (item, paragraph) in before.iter_mut().zip([4, 4, 9]) {
+            item.paragraph = paragraph;
+        }
+        let mut after = view(&terms[..1], &themes[..1]);
+        after[0].paragraph = 2;
+        let candidates = [(0, 0, 0.33), (1, 0, 0.17), (2, 0, 0.17)];
+        let pairs: Vec<(usize, usize)> = select(&before, &after, &candidates)
+            .iter()
+            .map(|l| (l.before, l.after))
+            .collect();
+        assert_eq!(pairs, vec![(0, 0), (1, 0)]);
     }
 
     /// Items whose subject stems are their matter, as `compare` builds them.

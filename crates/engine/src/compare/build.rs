@@ -60,6 +60,7 @@ pub(super) fn items(works: &[Work]) -> Vec<Item<'_>> {
             strong: &w.strong,
             refers_back: crate::text::opens_with_pronoun(&w.sentence.text),
             matter: &w.terms[w.terms.len() - w.subject_len..],
+            paragraph: w.sentence.block,
         })
         .collect()
 }
