@@ -161,6 +161,42 @@ const REPORTING_VERBS: &[&str] = &[
     " warned",
 ];
 
+/// Words an attribution may run to before its colon or "that" ("Council leader Cllr Jo
+/// Bloggs added:").
+const MAX_ATTRIBUTION_WORDS: usize = 8;
+
+/// The words of a finding that make its claim: without a leading attribution
+/// ("Inspectors said: “The quality of …”", "The report explained that processes …"),
+/// which says who speaks, not what the finding is about.
+pub fn claim(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    let cut = [":", " that "]
+        .iter()
+        .filter_map(|mark| lower.find(mark).map(|i| (i, i + mark.len())))
+        .min();
+    let Some((end, rest)) = cut else {
+        return text;
+    };
+    // Lower-casing can move byte offsets (rare letters); then keep the text whole.
+    if lower.len() != text.len() || !text.is_char_boundary(rest) {
+        return text;
+    }
+    let lead = format!(" {}", &lower[..end]);
+    let attributed = word_count(&lead) <= MAX_ATTRIBUTION_WORDS
+        && REPORTING_VERBS.iter().any(|v| lead.ends_with(v));
+    if !attributed {
+        return text;
+    }
+    let claim = text[rest..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')
+    });
+    if claim.is_empty() {
+        text
+    } else {
+        claim
+    }
+}
+
 fn is_process_heading(heading: &str) -> bool {
     let h = heading.trim().to_lowercase();
     PROCESS_HEADINGS.iter().any(|p| h.starts_with(p))
@@ -386,6 +422,26 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claim_is_what_is_said_not_who_says_it() {
+        assert_eq!(
+            claim("Inspectors said: “The quality of single assessments is inconsistent."),
+            "The quality of single assessments is inconsistent."
+        );
+        assert_eq!(
+            claim("The report explained that processes to assure quality have grown."),
+            "processes to assure quality have grown."
+        );
+        // No attribution: the text stays whole, even with a colon or a "that".
+        for text in [
+            "Leaders know that caseloads are high.",
+            "Two areas need work: plans and reviews.",
+            "The local authority designated officer service in Dorset, which inspectors found effective last time, has said little: nothing.",
+        ] {
+            assert_eq!(claim(text), text);
+        }
+    }
     use crate::ingest::ingest;
 
     fn doc(text: &str) -> Document {

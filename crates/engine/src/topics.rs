@@ -507,7 +507,10 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
                     .any(|(k, _)| stems.contains(k) && counts.idf(k) > 1.5)
             })
     };
-    if let Some(name) = members.first().and_then(|t| subject(t)) {
+    if let Some(name) = members
+        .first()
+        .and_then(|t| subject(crate::findings::claim(t)))
+    {
         if shares_a_word(&name) && counts.names_a_matter(&name) {
             return capitalise(&name);
         }

@@ -93,8 +93,10 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
                 // The subject counted twice: it names the matter ("Pathway plans are …"),
                 // so two findings about one matter share it even when their judgements
                 // are worded apart.
-                let mut terms = matcher.canonical(&content_stems(&s.text));
-                let subject = matcher.canonical(&subject_stems(&s.text));
+                // Who speaks ("Inspectors said: …") is not what the finding is about.
+                let claim = findings::claim(&s.text);
+                let mut terms = matcher.canonical(&content_stems(claim));
+                let subject = matcher.canonical(&subject_stems(claim));
                 let subject_len = subject.len();
                 terms.extend(subject);
                 Work {
