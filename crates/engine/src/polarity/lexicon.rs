@@ -523,6 +523,9 @@ pub(super) const PEOPLE: &[&str] = &[
     "adopt",
 ];
 
+/// Verbs of having a service: what most people "have" or "receive" they get.
+pub(super) const HAVING: &[&str] = &["have", "has", "receive", "receives", "get", "gets"];
+
 /// Units that "a few" counts without counting cases ("within a few days").
 pub(super) const UNITS: &[&str] = &[
     "day", "week", "month", "year", "hour", "minut", "time", "moment", "step", "word", "mile",
@@ -532,6 +535,7 @@ pub(super) const UNITS: &[&str] = &[
 pub(super) const PURPOSE: &[&[&str]] = &[
     &["to", "ensure"],
     &["in", "ensuring"],
+    &["in", "improving"],
     &["should", "ensure"],
     &["must", "ensure"],
     &["to", "improve"],

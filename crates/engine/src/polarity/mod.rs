@@ -636,6 +636,29 @@ mod tests {
     }
 
     #[test]
+    fn most_people_having_a_thing_is_praise_and_slow_progress_a_concern() {
+        all(&[
+            ("Most care leavers have a personal adviser.", Strength),
+            (
+                "Most children who go missing from care have a return home interview, although some interviews are not undertaken quickly enough.",
+                Mixed,
+            ),
+            ("Most children do not have an up-to-date plan.", Concern),
+            // Something else judged: the count only says how many.
+            ("Most children have plans that are not good enough.", Concern),
+            // Improving is the aim whose progress is judged.
+            (
+                "Progress in improving the delivery of return home interviews is stubbornly slow.",
+                Concern,
+            ),
+            (
+                "The local authority has made good progress in improving the quality of assessments.",
+                Strength,
+            ),
+        ]);
+    }
+
+    #[test]
     fn rarely_negates_the_whole_clause() {
         all(&[
             ("Restraint is rarely used on the ward.", Strength),

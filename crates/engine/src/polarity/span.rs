@@ -189,6 +189,17 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             deny(&mut items, clause_rest(i), only || people, i);
         } else if MAJORITY.contains(&t[i].w.as_str()) {
             count(&mut items, sub_rest(i));
+            // "Most children who go missing have a return home interview": most people
+            // having a thing says they get it, as "few children have …" says too few do.
+            let people = t[(i + 1).min(hi)..(i + 4).min(hi)]
+                .iter()
+                .any(|x| PEOPLE.contains(&x.s.as_str()));
+            let judged = items.iter().any(|it| it.at > i && it.at < hi && !it.latent);
+            if people && !judged {
+                if let Some(j) = clause_rest(i).find(|&j| HAVING.contains(&t[j].w.as_str())) {
+                    items.push(Item::new(j, 1.0));
+                }
+            }
         } else if prev == Some("only") && is_number(&t[i].w) {
             // "only one child has been excluded": fewer than might be.
             deny(&mut items, clause_rest(i), true, i);
