@@ -3,7 +3,7 @@
 //! an inverted index (no all-pairs blow-up), links made within a shared theme, many-to-one
 //! allowed, and a threshold below which a finding stays unmatched.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Below this similarity two findings sharing a codebook theme are not linked. Read on the
 /// public pairs, pairs under it share a stray word or two ("plans", "parents"), and not
@@ -350,6 +350,7 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
             best_a[a] = Some((b, s));
         }
     }
+    let paragraphs = ParagraphPairs::new(before, after, candidates);
     let mut links: Vec<Link> = candidates
         .iter()
         .copied()
@@ -363,7 +364,14 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
             let beside = |other: Option<(usize, f32)>, items: &[Item], own: usize| {
                 other.is_some_and(|(p, _)| items[p].paragraph == items[own].paragraph)
             };
+            // Inside two paragraphs on one matter, each sentence with its closest there.
+            let in_paired_paragraphs = paragraphs
+                .pairs
+                .contains(&(before[b].paragraph, after[a].paragraph))
+                && paragraphs.best_in(b, after[a].paragraph, true) == Some(s)
+                && paragraphs.best_in(a, before[b].paragraph, false) == Some(s);
             (b_best && a_best)
+                || in_paired_paragraphs
                 || s >= STRONG_PAIR
                 || (b_best && (near(best_a[a]) || beside(best_a[a], before, b)))
                 || (a_best && (near(best_b[b]) || beside(best_b[b], after, a)))
@@ -377,6 +385,72 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
         .collect();
     links.sort_by_key(|x| (x.theme, x.before, x.after));
     links
+}
+
+/// Paragraphs of the two reports that discuss one matter: each is the other's closest
+/// paragraph, closeness being how well their sentences pair (each sentence's best partner
+/// in the other paragraph, averaged over both paragraphs' sentences).
+struct ParagraphPairs {
+    pairs: BTreeSet<(usize, usize)>,
+    /// (earlier finding, later paragraph) and (later finding, earlier paragraph) → the
+    /// finding's best similarity to a sentence of that paragraph.
+    best_b: BTreeMap<(usize, usize), f32>,
+    best_a: BTreeMap<(usize, usize), f32>,
+}
+
+impl ParagraphPairs {
+    fn new(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)]) -> Self {
+        let mut best_b: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+        let mut best_a: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+        for &(b, a, s) in candidates {
+            let e = best_b.entry((b, after[a].paragraph)).or_insert(s);
+            *e = e.max(s);
+            let e = best_a.entry((a, before[b].paragraph)).or_insert(s);
+            *e = e.max(s);
+        }
+        let size = |items: &[Item]| {
+            let mut n: BTreeMap<usize, usize> = BTreeMap::new();
+            for i in items {
+                *n.entry(i.paragraph).or_default() += 1;
+            }
+            n
+        };
+        let (size_b, size_a) = (size(before), size(after));
+        let mut closeness: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+        for (&(b, q), s) in &best_b {
+            *closeness.entry((before[b].paragraph, q)).or_default() += s;
+        }
+        for (&(a, p), s) in &best_a {
+            *closeness.entry((p, after[a].paragraph)).or_default() += s;
+        }
+        let mut best_of_p: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
+        let mut best_of_q: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
+        for (&(p, q), sum) in &closeness {
+            let c = sum / (size_b[&p] + size_a[&q]) as f32;
+            if best_of_p.get(&p).is_none_or(|&(_, bc)| c > bc) {
+                best_of_p.insert(p, (q, c));
+            }
+            if best_of_q.get(&q).is_none_or(|&(_, bc)| c > bc) {
+                best_of_q.insert(q, (p, c));
+            }
+        }
+        let pairs = best_of_p
+            .iter()
+            .filter(|(p, (q, _))| best_of_q.get(q).is_some_and(|(bp, _)| bp == *p))
+            .map(|(&p, &(q, _))| (p, q))
+            .collect();
+        ParagraphPairs {
+            pairs,
+            best_b,
+            best_a,
+        }
+    }
+
+    /// A finding's best similarity to a sentence of the other report's `paragraph`.
+    fn best_in(&self, finding: usize, paragraph: usize, earlier: bool) -> Option<f32> {
+        let map = if earlier { &self.best_b } else { &self.best_a };
+        map.get(&(finding, paragraph)).copied()
+    }
 }
 
 /// Whether two findings may pair under theme `t` they share.
@@ -535,6 +609,28 @@ mod tests {
             .map(|l| (l.before, l.after))
             .collect();
         assert_eq!(pairs, vec![(0, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn sentences_pair_inside_two_paragraphs_on_one_matter() {
+        // Earlier paragraphs 1 (b0, b1) and 2 (b2); later 5 (a0, a1) and 6 (a2). b1 is
+        // closest to a2 overall, but paragraph 1 goes with 5, where a1 is its partner.
+        let terms = vec![Vec::new(); 3];
+        let themes = vec![vec![0]; 3];
+        let in_paragraphs = |paragraphs: [usize; 3]| {
+            let mut items = view(&terms, &themes);
+            for (item, p) in items.iter_mut().zip(paragraphs) {
+                item.paragraph = p;
+            }
+            items
+        };
+        let (before, after) = (in_paragraphs([1, 1, 2]), in_paragraphs([5, 5, 6]));
+        let candidates = [(0, 0, 0.4), (1, 1, 0.15), (1, 2, 0.2), (2, 2, 0.3)];
+        let pairs: Vec<(usize, usize)> = select(&before, &after, &candidates)
+            .iter()
+            .map(|l| (l.before, l.after))
+            .collect();
+        assert_eq!(pairs, vec![(0, 0), (1, 1), (2, 2)]);
     }
 
     /// Items whose subject stems are their matter, as `compare` builds them.
