@@ -263,7 +263,7 @@ pub fn card(props: &CardProps) -> Html {
             {body}
             if *pasting {
                 <form class="paste" onsubmit={on_paste_submit}>
-                    <label for={paste_id.clone()}>{format!("Paste the text of the {}", title.to_lowercase())}</label>
+                    <label for={paste_id.clone()}>{format!("Paste the text of the {}", title.to_ascii_lowercase())}</label>
                     <textarea id={paste_id.clone()} ref={paste_ref} rows="6" />
                     <div class="row-buttons">
                         <button type="submit" class="button primary">{"Use this text"}</button>
@@ -282,7 +282,7 @@ pub fn card(props: &CardProps) -> Html {
                 }
                 if has {
                     <button type="button" class="button quiet" onclick={on_remove}
-                        aria-label={format!("Remove the {}", title.to_lowercase())}>{"Remove"}</button>
+                        aria-label={format!("Remove the {}", title.to_ascii_lowercase())}>{"Remove"}</button>
                 }
             </div>
         </article>

@@ -364,7 +364,7 @@ pub fn show(
 
 /// A dropped or chosen `.rcmp` file.
 pub fn is_share_file(file: &web_sys::File) -> bool {
-    file.name().to_lowercase().ends_with(EXTENSION)
+    file.name().to_ascii_lowercase().ends_with(EXTENSION)
 }
 
 /// Reads a `.rcmp` file and opens it (a comparison or a series).
@@ -684,7 +684,7 @@ pub fn shared_panel(props: &SharedProps) -> Html {
     let card = |label: &str, e: &Entry| {
         let doc = e.doc();
         html! {
-            <article class="card filled" data-card={label.to_lowercase()}>
+            <article class="card filled" data-card={label.to_ascii_lowercase()}>
                 <h3 class="card-title">{format!("{label} report")}</h3>
                 <p class="file-name">{e.name.clone()}<span class="muted">{" (shared)"}</span></p>
                 if let Some(t) = doc.and_then(|d| d.title.clone()) {
