@@ -82,11 +82,13 @@ fn stray_pairs(t: &ThemeResult) -> Vec<&Link> {
 /// Findings of the theme in no topic (documents from before topics): listed with the
 /// one-sided topics, earlier ones and later ones.
 fn loose_findings(t: &ThemeResult) -> (Vec<String>, Vec<String>) {
-    let placed: BTreeSet<&String> = t
-        .topics
-        .iter()
-        .flat_map(|x| x.before.iter().chain(&x.after))
-        .collect();
+    // `extend`, not `collect`: see `topic::topic_section`.
+    let mut placed: BTreeSet<&String> = BTreeSet::new();
+    placed.extend(
+        t.topics
+            .iter()
+            .flat_map(|x| x.before.iter().chain(&x.after)),
+    );
     let mut before: Vec<String> = Vec::new();
     let mut after: Vec<String> = Vec::new();
     for l in t.links.iter().filter(|l| !is_pair(l)) {
