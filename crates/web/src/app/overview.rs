@@ -9,7 +9,7 @@ use engine::export;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::report::{Corrections, Exports};
+use super::report::{corrections, CorrectionsProps, Exports};
 use super::route::{theme_href, theme_link_id};
 use super::state::Outcome;
 use super::view::{
@@ -207,7 +207,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                 { for themes.iter().map(|t| theme_row(o, t, &prefs.query)) }
             </ul>
 
-            <Corrections outcome={o.clone()} on_undo={props.on_undo.clone()} />
+            {corrections(&CorrectionsProps { outcome: o.clone(), on_undo: props.on_undo.clone() })}
             <Exports outcome={o.clone()} />
         </section>
     }

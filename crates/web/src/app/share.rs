@@ -678,8 +678,8 @@ pub struct SharedProps {
     pub later: Rc<Entry>,
 }
 
-/// Shown instead of the drop area when a shared comparison is open.
-#[function_component(SharedPanel)]
+/// Shown instead of the drop area when a shared comparison is open (a plain function, as
+/// `report::corrections`).
 pub fn shared_panel(props: &SharedProps) -> Html {
     let card = |label: &str, e: &Entry| {
         let doc = e.doc();

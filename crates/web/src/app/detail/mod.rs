@@ -23,7 +23,7 @@ use engine::overrides::Edit;
 use yew::prelude::*;
 
 use super::io;
-use super::report::{Corrections, Exports};
+use super::report::{corrections, CorrectionsProps, Exports};
 use super::route::theme_href;
 use super::state::{Entry, Outcome};
 use super::view::{ordered_topics, plural, verdict_badge, verdict_meaning, verdict_short, year};
@@ -226,7 +226,7 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                     <a href={theme_href(&n.id)} class="next">{"Next: "}{n.label.clone()}<span aria-hidden="true">{" →"}</span></a>
                 }
             </nav>
-            <Corrections outcome={o.clone()} on_undo={props.on_undo.clone()} />
+            {corrections(&CorrectionsProps { outcome: o.clone(), on_undo: props.on_undo.clone() })}
             <Exports outcome={o.clone()} />
         </article>
     }
