@@ -27,7 +27,7 @@ use super::report::{corrections, CorrectionsProps, Exports};
 use super::route::theme_href;
 use super::state::{Entry, Outcome};
 use super::view::{ordered_topics, plural, verdict_badge, verdict_meaning, verdict_short, year};
-use fixes::ThemeVerdictFix;
+use fixes::{theme_verdict_fix, ThemeFixProps};
 use lone::lone_section;
 use topic::{stray_section, topic_section};
 
@@ -193,7 +193,7 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                         <button type="button" class="button link" onclick={undo_set}>{"Go back to the comparison’s verdict"}</button>
                     </p>
                 }
-                <ThemeVerdictFix theme={t.id.clone()} current={t.verdict} on_edit={on_edit.clone()} />
+                {theme_verdict_fix(&ThemeFixProps { theme: t.id.clone(), current: t.verdict, on_edit: on_edit.clone() })}
             </header>
 
             <section class="topics-section" aria-labelledby="topics-heading">

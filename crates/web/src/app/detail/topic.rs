@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::super::view::{finding, fixed, paired_diff, verdict_badge, weak_match};
 use super::cell::FindingCell;
-use super::fixes::{PairFix, TopicVerdictFix};
+use super::fixes::{pair_fix, topic_verdict_fix, PairFixProps, TopicFixProps};
 use super::lone::lone_row;
 use super::Ctx;
 
@@ -88,8 +88,8 @@ pub(super) fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
                     </div>
                 </details>
             }
-            <TopicVerdictFix theme={ctx.t.id.clone()} topic={topic.id.clone()} label={topic.label.clone()}
-                current={topic.verdict} on_edit={ctx.on_edit.clone()} />
+            {topic_verdict_fix(&TopicFixProps { theme: ctx.t.id.clone(), topic: topic.id.clone(),
+                label: topic.label.clone(), current: topic.verdict, on_edit: ctx.on_edit.clone() })}
         </section>
     }
 }
@@ -171,8 +171,8 @@ fn pair_row(ctx: &Ctx, l: &Link, uid: &str) -> Html {
                 <FindingCell finding={a.clone()} side={ctx.later_head.clone()} text={after_html}
                     entry={ctx.props.later.clone()} uid={format!("{uid}-a")} />
             </div>
-            <PairFix theme={t.id.clone()} before={b.id.clone()} after={a.id.clone()} verdict={l.verdict}
-                themes={ctx.themes.clone()} on_edit={ctx.on_edit.clone()} />
+            {pair_fix(&PairFixProps { theme: t.id.clone(), before: b.id.clone(), after: a.id.clone(),
+                verdict: l.verdict, themes: ctx.themes.clone(), on_edit: ctx.on_edit.clone() })}
         </li>
     }
 }
