@@ -492,7 +492,7 @@ fn link_for(payload: &str) -> Option<String> {
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
     let key = payload_key(props);
-    // The payload, made in slices after the view has rendered, for `key`.
+    // The payload, made (deflated by the browser) after the view has rendered, for `key`.
     let encoded = use_state(|| None::<(PayloadKey, Rc<Option<String>>)>);
     {
         let encoded = encoded.clone();

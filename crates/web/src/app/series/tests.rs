@@ -163,7 +163,7 @@ async fn a_series_round_trips_through_a_share_link() {
         .reports
         .iter()
         .all(|r| r.doc.blocks.is_empty() && !r.paragraphs.is_empty()));
-    // Deflated a slice at a time, it is the same payload as deflated at once.
+    // Deflated by the browser, it is the same payload as the engine deflates.
     let text = encode(&o, &entries).await.expect("encoded");
     let at_once = engine::share::encode(&payload);
     let (a, b): (serde_json::Value, serde_json::Value) = (

@@ -152,7 +152,7 @@ fn series_view(props: &MainProps) -> Html {
     let s = &props.series;
     let outcome = s.current();
     let filter = use_state(|| Filter::Matters);
-    // The share payload, made (in slices) once every step is ready, for `stamp`.
+    // The share payload, made once every step is ready, for `stamp`.
     let encoded = use_state(|| None::<(Vec<u32>, Rc<Option<String>>)>);
     {
         let (encoded, outcome, entries) = (encoded.clone(), outcome.clone(), s.readable());
