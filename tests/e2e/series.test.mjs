@@ -139,7 +139,7 @@ async function dropLuton(page) {
   await page.locator('[data-tracks] tbody tr').first().waitFor({ timeout: 120_000 });
   const seconds = await page.evaluate(() => (performance.now() - window.__long.start) / 1000);
   // The rest of the job, after the view: each step's corrections, the print view, the
-  // share payload (deflated in slices) whose size the share box then shows.
+  // share payload (deflated by the browser) whose size the share box then shows.
   await page.locator('[data-share][data-share-size]').waitFor({ timeout: 60_000 });
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
   return page.evaluate((seconds) => {

@@ -22,7 +22,7 @@ pub const PREFIX: &str = "rc1";
 /// Links longer than this are offered as a `.rcmp` download instead.
 pub const LINK_LIMIT: usize = 64 * 1024;
 /// Largest payload a link may inflate to.
-const MAX_INFLATED: usize = 32 * 1024 * 1024;
+pub const MAX_INFLATED: usize = 32 * 1024 * 1024;
 /// Comparison schemas of earlier versions that still open, brought up to
 /// [`compare::SCHEMA`] by [`upgrade`].
 pub const OLDER_SCHEMAS: &[&str] = &["report-compare/1"];
@@ -85,6 +85,19 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
 /// (the page: each extra deserializer, such as a `serde_json::Value` in between, brings a
 /// second copy of every type's `Deserialize` code into the bundle).
 pub fn decode_json(text: &str) -> Result<String, ShareError> {
+    let (sum, data) = parts(text)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(data)
+        .map_err(|_| ShareError::Malformed("not base64url"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+        .map_err(|_| ShareError::Checksum)?;
+    checked(json, sum)
+}
+
+/// The first steps of [`decode_json`]: the checksum and the base64url data (padding cut
+/// off) of link/file text, its version checked. The page inflates the data with the
+/// browser's own `DecompressionStream`, then calls [`checked`].
+pub fn parts(text: &str) -> Result<(u64, &str), ShareError> {
     let text = text.trim();
     // "#c=" first: a URL's query may contain "c=" too ("?src=...").
     let payload = match (text.find("#c="), text.strip_prefix("c=")) {
@@ -104,11 +117,12 @@ pub fn decode_json(text: &str) -> Result<String, ShareError> {
     let sum = parts.next().ok_or(ShareError::Malformed("no checksum"))?;
     let sum = u64::from_str_radix(sum, 16).map_err(|_| ShareError::Malformed("bad checksum"))?;
     let data = parts.next().ok_or(ShareError::Malformed("no data"))?;
-    let packed = URL_SAFE_NO_PAD
-        .decode(data.trim_end_matches('='))
-        .map_err(|_| ShareError::Malformed("not base64url"))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
-        .map_err(|_| ShareError::Checksum)?;
+    Ok((sum, data.trim_end_matches('=')))
+}
+
+/// The last step of [`decode_json`]: the inflated JSON, if it matches its checksum and is
+/// UTF-8 text.
+pub fn checked(json: Vec<u8>, sum: u64) -> Result<String, ShareError> {
     if fnv1a(&json) != sum {
         return Err(ShareError::Checksum);
     }

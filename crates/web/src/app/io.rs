@@ -236,3 +236,118 @@ pub fn js_message(value: &JsValue) -> String {
     }
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
+
+#[wasm_bindgen]
+extern "C" {
+    // The browser's compression streams (web-sys has them only behind its unstable APIs).
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// `bytes` through the browser's `CompressionStream` or `DecompressionStream` in
+/// `deflate-raw` (RFC 1951, the share format's deflate), as a stream of chunks.
+fn deflate_stream(bytes: &[u8], inflate: bool) -> Option<web_sys::ReadableStream> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let input = Blob::new_with_u8_array_sequence(&parts).ok()?.stream();
+    // Either stream is a { readable, writable } pair.
+    let pair: JsValue = if inflate {
+        DecompressionStream::new("deflate-raw").ok()?.into()
+    } else {
+        CompressionStream::new("deflate-raw").ok()?.into()
+    };
+    Some(input.pipe_through(pair.unchecked_ref()))
+}
+
+/// Raw deflate of `bytes` by the browser (off the page's own code, a chunk per task).
+pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    let stream = deflate_stream(bytes, false)?;
+    let response = Response::new_with_opt_readable_stream(Some(&stream)).ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Inflates raw deflate by the browser; None when the data is not deflate (cut short,
+/// changed) or would inflate past `limit` bytes (it stops there).
+pub async fn inflate(packed: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let stream = deflate_stream(packed, true)?;
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let read: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await.ok()?.unchecked_into();
+        if read.get_done().unwrap_or(true) {
+            return Some(out);
+        }
+        let chunk: js_sys::Uint8Array = read.get_value().dyn_into().ok()?;
+        let (at, n) = (out.len(), chunk.length() as usize);
+        if at + n > limit {
+            let _ = reader.cancel();
+            return None;
+        }
+        out.resize(at + n, 0);
+        chunk.copy_to(&mut out[at..]);
+    }
+}
+
+/// base64url without padding (the share format's), by the browser's `btoa`.
+pub fn base64url(bytes: &[u8]) -> Option<String> {
+    // btoa takes a "binary string": one character per byte.
+    let binary: String = bytes.iter().map(|&b| char::from(b)).collect();
+    let text = web_sys::window()?.btoa(&binary).ok()?;
+    Some(
+        text.trim_end_matches('=')
+            .chars()
+            .map(|c| match c {
+                '+' => '-',
+                '/' => '_',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// The bytes of base64url without padding, by the browser's `atob`; None for anything
+/// else, as strictly as the `base64` crate's URL_SAFE_NO_PAD: only its 64 characters (no
+/// whitespace, no `+` or `/`), a possible length, and unused bits of the last character
+/// zero.
+pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'-' => Some(62),
+        b'_' => Some(63),
+        _ => None,
+    };
+    let mut last = 0;
+    for &c in text.as_bytes() {
+        last = value(c)?;
+    }
+    let unused = match text.len() % 4 {
+        0 => 0,
+        1 => return None,
+        2 => 0b1111,
+        _ => 0b11,
+    };
+    if last & unused != 0 {
+        return None;
+    }
+    let mut b64: String = text
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while !b64.len().is_multiple_of(4) {
+        b64.push('=');
+    }
+    let binary = web_sys::window()?.atob(&b64).ok()?;
+    // Each character of atob's "binary string" is one byte (U+0000 to U+00FF).
+    binary.chars().map(|c| u8::try_from(c).ok()).collect()
+}

@@ -40,7 +40,7 @@ pub struct LoadProps {
     pub on_builtin: Callback<()>,
 }
 
-#[function_component(LoadPanel)]
+/// The drop zone and the two report cards (a plain function, as `report::corrections`).
 pub fn load_panel(props: &LoadProps) -> Html {
     let both = props.earlier.is_some() && props.later.is_some();
     let onchange = {
@@ -110,7 +110,7 @@ pub fn load_panel(props: &LoadProps) -> Html {
                     on_paste={props.on_paste.clone()} on_remove={props.on_remove.clone()} />
             </div>
             <p class="order-note">{order_note}</p>
-            <CodebookLine codebook={props.codebook.clone()} on_builtin={props.on_builtin.clone()} />
+            {codebook_line(&CodebookProps { codebook: props.codebook.clone(), on_builtin: props.on_builtin.clone() })}
         </section>
     }
 }
@@ -121,8 +121,8 @@ struct CodebookProps {
     on_builtin: Callback<()>,
 }
 
-/// Which codebook the themes come from, and how to bring one's own.
-#[function_component(CodebookLine)]
+/// Which codebook the themes come from, and how to bring one's own (a plain function, as
+/// `report::corrections`).
 fn codebook_line(props: &CodebookProps) -> Html {
     let on_builtin = {
         let cb = props.on_builtin.clone();
@@ -263,7 +263,7 @@ pub fn card(props: &CardProps) -> Html {
             {body}
             if *pasting {
                 <form class="paste" onsubmit={on_paste_submit}>
-                    <label for={paste_id.clone()}>{format!("Paste the text of the {}", title.to_lowercase())}</label>
+                    <label for={paste_id.clone()}>{format!("Paste the text of the {}", title.to_ascii_lowercase())}</label>
                     <textarea id={paste_id.clone()} ref={paste_ref} rows="6" />
                     <div class="row-buttons">
                         <button type="submit" class="button primary">{"Use this text"}</button>
@@ -282,7 +282,7 @@ pub fn card(props: &CardProps) -> Html {
                 }
                 if has {
                     <button type="button" class="button quiet" onclick={on_remove}
-                        aria-label={format!("Remove the {}", title.to_lowercase())}>{"Remove"}</button>
+                        aria-label={format!("Remove the {}", title.to_ascii_lowercase())}>{"Remove"}</button>
                 }
             </div>
         </article>

@@ -169,8 +169,10 @@ pub fn app() -> Html {
 
     let main = match (&theme, &outcome, &earlier, &later) {
         _ if series.active() => html! {
-            <series::SeriesMain series={series.clone()} pair={state.dispatcher()} route={route.clone()}
-                status={status.clone()} dragging={drop.dragging} on_files={drop.on_files.clone()} on_say={on.say.clone()} />
+            {series::series_main(&series::MainProps {
+                series: series.clone(), pair: state.dispatcher(), route: route.clone(),
+                status: status.clone(), dragging: drop.dragging, on_files: drop.on_files.clone(), on_say: on.say.clone(),
+            })}
         },
         (Some(id), Some(o), Some(a), Some(b)) => html! {
             <detail::ThemeDetail outcome={o.clone()} theme={id.clone()}
@@ -178,7 +180,7 @@ pub fn app() -> Html {
         },
         _ if state.shared() && earlier.is_some() && later.is_some() => html! {
             <>
-                <share::SharedPanel earlier={earlier.clone().unwrap()} later={later.clone().unwrap()} />
+                {share::shared_panel(&share::SharedProps { earlier: earlier.clone().unwrap(), later: later.clone().unwrap() })}
                 {status.clone()}
                 if let Some(o) = &outcome {
                     <overview::Overview outcome={o.clone()} prefs={(*prefs).clone()} on_prefs={on_prefs.clone()}
@@ -188,13 +190,15 @@ pub fn app() -> Html {
         },
         _ => html! {
             <>
-                <load::LoadPanel earlier={earlier.clone()} later={later.clone()}
-                    basis={state.basis()} swapped={state.swapped} dragging={drop.dragging}
-                    busy={state.busy.is_some()} compact={outcome.is_some()}
-                    on_files={drop.on_files.clone()} on_paste={reading::on_paste(state.dispatcher())}
-                    on_sample={reading::on_sample(state.dispatcher())}
-                    on_remove={on.remove} on_swap={on.swap}
-                    codebook={state.codebook.clone()} on_builtin={on.builtin} />
+                {load::load_panel(&load::LoadProps {
+                    earlier: earlier.clone(), later: later.clone(),
+                    basis: state.basis(), swapped: state.swapped, dragging: drop.dragging,
+                    busy: state.busy.is_some(), compact: outcome.is_some(),
+                    on_files: drop.on_files.clone(), on_paste: reading::on_paste(state.dispatcher()),
+                    on_sample: reading::on_sample(state.dispatcher()),
+                    on_remove: on.remove, on_swap: on.swap,
+                    codebook: state.codebook.clone(), on_builtin: on.builtin,
+                })}
                 {status.clone()}
                 if let Some(o) = &outcome {
                     <overview::Overview outcome={o.clone()} prefs={(*prefs).clone()} on_prefs={on_prefs}

@@ -9,11 +9,11 @@ use engine::export;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::report::{Corrections, Exports};
+use super::report::{corrections, CorrectionsProps, Exports};
 use super::route::{theme_href, theme_link_id};
 use super::state::Outcome;
 use super::view::{
-    finding, first_words, highlight, human_date, plural, preview_link, rating_verdict,
+    self, finding, first_words, highlight, human_date, plural, preview_link, rating_verdict,
     theme_matches, verdict_badge, verdict_class, verdict_meaning, verdict_rank, verdict_short,
     VERDICTS,
 };
@@ -55,7 +55,7 @@ pub fn visible<'a>(c: &'a Comparison, prefs: &Prefs) -> Vec<&'a ThemeResult> {
         Sort::Verdict => {
             (verdict_rank(a.verdict), findings(b)).cmp(&(verdict_rank(b.verdict), findings(a)))
         }
-        Sort::Theme => a.label.to_lowercase().cmp(&b.label.to_lowercase()),
+        Sort::Theme => view::lower(&a.label).cmp(&view::lower(&b.label)),
         Sort::Findings => findings(b).cmp(&findings(a)),
     });
     themes
@@ -207,7 +207,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                 { for themes.iter().map(|t| theme_row(o, t, &prefs.query)) }
             </ul>
 
-            <Corrections outcome={o.clone()} on_undo={props.on_undo.clone()} />
+            {corrections(&CorrectionsProps { outcome: o.clone(), on_undo: props.on_undo.clone() })}
             <Exports outcome={o.clone()} />
         </section>
     }
@@ -250,7 +250,7 @@ fn ratings(c: &Comparison) -> Html {
                                 <td>
                                     {change}
                                     if let Some(note) = &r.note {
-                                        <span class="rating-note">{capitalise_first(note)}</span>
+                                        <span class="rating-note">{view::capitalise_first(note)}</span>
                                     }
                                 </td>
                             </tr>
@@ -260,15 +260,6 @@ fn ratings(c: &Comparison) -> Html {
             </table>
         </div>
     }
-}
-
-/// "the earlier report …" → "The earlier report …".
-fn capitalise_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A column's name inside its cell, shown only on narrow screens, where the ratings are
@@ -327,7 +318,7 @@ fn theme_row(o: &Outcome, t: &ThemeResult, query: &str) -> Html {
 /// One line of evidence: the matching finding when searching, else the first pair of the
 /// theme's best two-sided topic.
 fn preview(c: &Comparison, t: &ThemeResult, query: &str) -> Html {
-    let q = query.trim().to_lowercase();
+    let q = view::lower(query.trim());
     if !q.is_empty() {
         let hit = t.links.iter().find_map(|l| {
             [
@@ -336,7 +327,7 @@ fn preview(c: &Comparison, t: &ThemeResult, query: &str) -> Html {
             ]
             .into_iter()
             .filter_map(|(id, side)| finding(c, id).map(|f| (f, side)))
-            .find(|(f, _)| f.text.to_lowercase().contains(&q))
+            .find(|(f, _)| view::lower(&f.text).contains(&q))
         });
         if let Some((f, side)) = hit {
             return html! {

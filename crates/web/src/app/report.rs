@@ -136,8 +136,8 @@ pub struct CorrectionsProps {
     pub on_undo: Callback<Option<usize>>,
 }
 
-/// The person's corrections, newest last, each with an undo button.
-#[function_component(Corrections)]
+/// The person's corrections, newest last, each with an undo button. (A plain function,
+/// not a component: each component type brings some Yew code of its own to the bundle.)
 pub fn corrections(props: &CorrectionsProps) -> Html {
     let o = &props.outcome;
     if o.overrides.is_empty() {

@@ -23,14 +23,17 @@
 //! at once and the worker applies its corrections.
 //!
 //! Encoding (versioned, checksummed, deflated, base64url) is the engine's
-//! `engine::share`; a damaged link gives its message, never a blank page.
+//! `engine::share` format; a damaged link gives its message, never a blank page. The page
+//! deflates and inflates with the browser's own `CompressionStream` and
+//! `DecompressionStream` (`deflate-raw`), and base64 with `btoa` and `atob`, instead of
+//! bundling a deflate and a base64 crate: any deflate stream of the same JSON decodes to
+//! the same JSON, so links made before (the engine's deflate) open as they did, and links
+//! made here open with the engine's `share::decode`.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use engine::compare::Comparison;
 use engine::ingest::{Block, BlockKind, Document};
 use engine::overrides::Overrides;
@@ -203,12 +206,23 @@ struct KindOf {
     kind: String,
 }
 
+/// The JSON of link or file text, checked: the engine's `share::decode_json`, inflated by
+/// the browser (the same JSON, or the same error).
+pub async fn decode_json(text: &str) -> Result<String, share::ShareError> {
+    let (sum, data) = share::parts(text)?;
+    let packed = io::from_base64url(data).ok_or(share::ShareError::Malformed("not base64url"))?;
+    let json = io::inflate(&packed, share::MAX_INFLATED)
+        .await
+        .ok_or(share::ShareError::Checksum)?;
+    share::checked(json, sum)
+}
+
 /// Opens link or file text, a comparison or a series: the action that shows it, or what
 /// is wrong, in words. The JSON is parsed from text for its kind, then for its payload,
 /// never through a `serde_json::Value`: that would bring a second copy of the
 /// comparison's `Deserialize` code (the page parses everything else from text).
-pub fn open_any(text: &str) -> Result<Opened, String> {
-    let json = share::decode_json(text).map_err(|e| e.to_string())?;
+pub async fn open_any(text: &str) -> Result<Opened, String> {
+    let json = decode_json(text).await.map_err(|e| e.to_string())?;
     // JSON that is no object has no kind: it is refused below as no comparison.
     let kind = serde_json::from_str::<KindOf>(&json).map_or(String::new(), |k| k.kind);
     if kind == super::series::share::KIND {
@@ -220,8 +234,8 @@ pub fn open_any(text: &str) -> Result<Opened, String> {
 /// Opens link or file text of a comparison: the action that shows it, or what is
 /// wrong, in words. (The app opens either kind with [`open_any`].)
 #[cfg(test)]
-pub fn open(text: &str) -> Result<Action, String> {
-    open_json(&share::decode_json(text).map_err(|e| e.to_string())?)
+pub async fn open(text: &str) -> Result<Action, String> {
+    open_json(&decode_json(text).await.map_err(|e| e.to_string())?)
 }
 
 fn open_json(json: &str) -> Result<Action, String> {
@@ -288,13 +302,21 @@ pub fn use_share_link(
                 return;
             }
             CURRENT.with(|c| *c.borrow_mut() = payload.clone());
-            match open_any(&payload) {
-                Ok(opened) => show(opened, &dispatcher, &series),
-                Err(e) => dispatcher.dispatch(Action::Say(
-                    format!("{e} You can still compare two reports of your own here."),
-                    true,
-                )),
-            }
+            let (dispatcher, series) = (dispatcher.clone(), series.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let opened = open_any(&payload).await;
+                // The address changed to another payload meanwhile: that one is shown.
+                if CURRENT.with(|c| *c.borrow() != payload) {
+                    return;
+                }
+                match opened {
+                    Ok(opened) => show(opened, &dispatcher, &series),
+                    Err(e) => dispatcher.dispatch(Action::Say(
+                        format!("{e} You can still compare two reports of your own here."),
+                        true,
+                    )),
+                }
+            });
         };
         check();
         let listener = Closure::<dyn Fn()>::new(check);
@@ -342,7 +364,7 @@ pub fn show(
 
 /// A dropped or chosen `.rcmp` file.
 pub fn is_share_file(file: &web_sys::File) -> bool {
-    file.name().to_lowercase().ends_with(EXTENSION)
+    file.name().to_ascii_lowercase().ends_with(EXTENSION)
 }
 
 /// Reads a `.rcmp` file and opens it (a comparison or a series).
@@ -357,7 +379,7 @@ pub async fn open_file(file: web_sys::File) -> Opened {
         }
     };
     let text = String::from_utf8_lossy(&bytes);
-    match open_any(&text) {
+    match open_any(&text).await {
         Ok(opened) => opened,
         Err(e) => Opened::Pair(Action::Say(
             format!(
@@ -426,47 +448,15 @@ fn payload_key(props: &ShareProps) -> PayloadKey {
     ]
 }
 
-/// Input deflated per task: a few milliseconds each.
-const SLICE: usize = 128 * 1024;
-
 /// Link text in `engine::share`'s format (any deflate stream of the JSON decodes the
-/// same), deflated a slice at a time with a task between: a large comparison deflated at
-/// once holds the page for well over 100 ms.
-pub async fn pack_sliced(json: &[u8]) -> Option<String> {
-    use miniz_oxide::deflate::core::{
-        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-    };
-    // Level 9, raw deflate: as `share::encode`.
-    let mut deflater = CompressorOxide::new(create_comp_flags_from_zip_params(9, 0, 0));
-    let mut packed = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let slices = json.len().div_ceil(SLICE).max(1);
-    for i in 0..slices {
-        let mut input = json.get(i * SLICE..((i + 1) * SLICE).min(json.len()))?;
-        let last = i + 1 == slices;
-        let flush = if last {
-            TDEFLFlush::Finish
-        } else {
-            TDEFLFlush::None
-        };
-        loop {
-            let (status, used, written) = compress(&mut deflater, input, &mut buf, flush);
-            packed.extend_from_slice(&buf[..written]);
-            input = &input[used..];
-            match status {
-                TDEFLStatus::Done => break,
-                TDEFLStatus::Okay if input.is_empty() && !last => break,
-                TDEFLStatus::Okay => {}
-                _ => return None,
-            }
-        }
-        io::yield_now().await;
-    }
+/// same), deflated by the browser a chunk at a time, never holding the page for long.
+pub async fn pack(json: &[u8]) -> Option<String> {
+    let packed = io::deflate(json).await?;
     Some(format!(
         "{}.{:016x}.{}",
         share::PREFIX,
         share::fnv1a(json),
-        URL_SAFE_NO_PAD.encode(packed)
+        io::base64url(&packed)?
     ))
 }
 
@@ -502,7 +492,7 @@ fn link_for(payload: &str) -> Option<String> {
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
     let key = payload_key(props);
-    // The payload, made in slices after the view has rendered, for `key`.
+    // The payload, made (deflated by the browser) after the view has rendered, for `key`.
     let encoded = use_state(|| None::<(PayloadKey, Rc<Option<String>>)>);
     {
         let encoded = encoded.clone();
@@ -518,7 +508,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
                 let json = make(&o, &a, &b).and_then(|s| serde_json::to_vec(&s).ok());
                 io::yield_now().await;
                 let text = match json {
-                    Some(json) => pack_sliced(&json).await,
+                    Some(json) => pack(&json).await,
                     None => None,
                 };
                 encoded.set(Some((key, Rc::new(text))));
@@ -688,13 +678,13 @@ pub struct SharedProps {
     pub later: Rc<Entry>,
 }
 
-/// Shown instead of the drop area when a shared comparison is open.
-#[function_component(SharedPanel)]
+/// Shown instead of the drop area when a shared comparison is open (a plain function, as
+/// `report::corrections`).
 pub fn shared_panel(props: &SharedProps) -> Html {
     let card = |label: &str, e: &Entry| {
         let doc = e.doc();
         html! {
-            <article class="card filled" data-card={label.to_lowercase()}>
+            <article class="card filled" data-card={label.to_ascii_lowercase()}>
                 <h3 class="card-title">{format!("{label} report")}</h3>
                 <p class="file-name">{e.name.clone()}<span class="muted">{" (shared)"}</span></p>
                 if let Some(t) = doc.and_then(|d| d.title.clone()) {

@@ -277,14 +277,32 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
+/// `text` in lower case, as `str::to_lowercase` gives it (Unicode's full mappings, a final
+/// sigma too), by the browser's `toLowerCase`: the page carries no case tables of its own.
+pub fn lower(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
+/// `text` with its first character in upper case, as `char::to_uppercase` gives it ("ß" →
+/// "SS"), by the browser's `toUpperCase`.
+pub fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = js_sys::JsString::from(first).to_upper_case().into();
+    out.push_str(chars.as_str());
+    out
+}
+
 /// Text with every case-insensitive occurrence of `query` in `<mark>` (as text nodes).
 pub fn highlight(text: &str, query: &str) -> Html {
     let query = query.trim();
     if query.is_empty() {
         return html! { {text.to_string()} };
     }
-    let lower = text.to_lowercase();
-    let q = query.to_lowercase();
+    let q = lower(query);
+    let lower = lower(text);
     // Lower-casing can change byte lengths (rare letters): then don't mark anything.
     if lower.len() != text.len() {
         return html! { {text.to_string()} };
@@ -323,15 +341,15 @@ pub fn finding<'a>(c: &'a Comparison, id: Option<&str>) -> Option<&'a Finding> {
 
 /// Does a theme (its label or any of its findings) mention `query`?
 pub fn theme_matches(c: &Comparison, t: &ThemeResult, query: &str) -> bool {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() || t.label.to_lowercase().contains(&q) {
+    let q = lower(query.trim());
+    if q.is_empty() || lower(&t.label).contains(&q) {
         return true;
     }
     t.links.iter().any(|l| {
         [l.before.as_deref(), l.after.as_deref()]
             .into_iter()
             .filter_map(|id| finding(c, id))
-            .any(|f| f.text.to_lowercase().contains(&q))
+            .any(|f| lower(&f.text).contains(&q))
     })
 }
 

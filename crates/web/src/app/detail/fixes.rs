@@ -1,6 +1,8 @@
 //! The correction panels beside the evidence they change: a theme's verdict, a topic's
 //! verdict, a pair (verdict, unpair, move either finding) and a lone finding (pair it,
-//! move it); each with an optional note that goes into the exports.
+//! move it); each with an optional note that goes into the exports. Plain functions, not
+//! components (each component type brings Yew code of its own to the bundle): their
+//! `NodeRef`s are made at each render, and Yew points a new one at the element it reuses.
 
 use std::rc::Rc;
 
@@ -44,9 +46,8 @@ pub struct ThemeFixProps {
     pub on_edit: Callback<Edit>,
 }
 
-#[function_component(ThemeVerdictFix)]
 pub fn theme_verdict_fix(props: &ThemeFixProps) -> Html {
-    let (select, note) = (use_node_ref(), use_node_ref());
+    let (select, note) = (NodeRef::default(), NodeRef::default());
     let onsubmit = {
         let (select, note, theme, cb) = (
             select.clone(),
@@ -107,9 +108,8 @@ const TOPIC_VERDICTS: [Verdict; 4] = [
 ];
 
 /// "Set this topic’s verdict", with a note: as for the theme, one topic at a time.
-#[function_component(TopicVerdictFix)]
 pub fn topic_verdict_fix(props: &TopicFixProps) -> Html {
-    let (select, note) = (use_node_ref(), use_node_ref());
+    let (select, note) = (NodeRef::default(), NodeRef::default());
     let prefix = format!("topic-fix-{}", props.topic);
     let onsubmit = {
         let (select, note, theme, topic, cb) = (
@@ -165,13 +165,12 @@ pub struct PairFixProps {
     pub on_edit: Callback<Edit>,
 }
 
-#[function_component(PairFix)]
 pub fn pair_fix(props: &PairFixProps) -> Html {
     let (select, note, move_b, move_a) = (
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
+        NodeRef::default(),
+        NodeRef::default(),
+        NodeRef::default(),
+        NodeRef::default(),
     );
     let prefix = format!("fix-{}-{}", props.before, props.after);
     let save = {
@@ -282,9 +281,8 @@ pub struct LoneFixProps {
     pub on_edit: Callback<Edit>,
 }
 
-#[function_component(LoneFix)]
 pub fn lone_fix(props: &LoneFixProps) -> Html {
-    let (partner, note, target) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let (partner, note, target) = (NodeRef::default(), NodeRef::default(), NodeRef::default());
     let prefix = format!("fix-{}", props.finding);
     let pair = {
         let (partner, note, theme, id, earlier) = (

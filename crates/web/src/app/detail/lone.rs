@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::super::view::{finding, first_words, plural};
 use super::cell::FindingCell;
-use super::fixes::LoneFix;
+use super::fixes::{lone_fix, LoneFixProps};
 use super::topic::topic_heading_id;
 use super::{is_pair, Ctx};
 
@@ -114,8 +114,8 @@ pub(super) fn lone_row(ctx: &Ctx, id: &str, earlier: bool, class: &'static str) 
             }
             <FindingCell finding={f.clone()} side={side} text={text} entry={entry}
                 uid={f.id.clone()} />
-            <LoneFix theme={t.id.clone()} finding={f.id.clone()} earlier={earlier}
-                candidates={Rc::new(candidates)} themes={ctx.themes.clone()} on_edit={ctx.on_edit.clone()} />
+            {lone_fix(&LoneFixProps { theme: t.id.clone(), finding: f.id.clone(), earlier,
+                candidates: Rc::new(candidates), themes: ctx.themes.clone(), on_edit: ctx.on_edit.clone() })}
         </li>
     }
 }

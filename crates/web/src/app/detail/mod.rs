@@ -23,11 +23,11 @@ use engine::overrides::Edit;
 use yew::prelude::*;
 
 use super::io;
-use super::report::{Corrections, Exports};
+use super::report::{corrections, CorrectionsProps, Exports};
 use super::route::theme_href;
 use super::state::{Entry, Outcome};
 use super::view::{ordered_topics, plural, verdict_badge, verdict_meaning, verdict_short, year};
-use fixes::ThemeVerdictFix;
+use fixes::{theme_verdict_fix, ThemeFixProps};
 use lone::lone_section;
 use topic::{stray_section, topic_section};
 
@@ -82,11 +82,13 @@ fn stray_pairs(t: &ThemeResult) -> Vec<&Link> {
 /// Findings of the theme in no topic (documents from before topics): listed with the
 /// one-sided topics, earlier ones and later ones.
 fn loose_findings(t: &ThemeResult) -> (Vec<String>, Vec<String>) {
-    let placed: BTreeSet<&String> = t
-        .topics
-        .iter()
-        .flat_map(|x| x.before.iter().chain(&x.after))
-        .collect();
+    // `extend`, not `collect`: see `topic::topic_section`.
+    let mut placed: BTreeSet<&String> = BTreeSet::new();
+    placed.extend(
+        t.topics
+            .iter()
+            .flat_map(|x| x.before.iter().chain(&x.after)),
+    );
     let mut before: Vec<String> = Vec::new();
     let mut after: Vec<String> = Vec::new();
     for l in t.links.iter().filter(|l| !is_pair(l)) {
@@ -191,7 +193,7 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                         <button type="button" class="button link" onclick={undo_set}>{"Go back to the comparison’s verdict"}</button>
                     </p>
                 }
-                <ThemeVerdictFix theme={t.id.clone()} current={t.verdict} on_edit={on_edit.clone()} />
+                {theme_verdict_fix(&ThemeFixProps { theme: t.id.clone(), current: t.verdict, on_edit: on_edit.clone() })}
             </header>
 
             <section class="topics-section" aria-labelledby="topics-heading">
@@ -224,7 +226,7 @@ pub fn theme_detail(props: &DetailProps) -> Html {
                     <a href={theme_href(&n.id)} class="next">{"Next: "}{n.label.clone()}<span aria-hidden="true">{" →"}</span></a>
                 }
             </nav>
-            <Corrections outcome={o.clone()} on_undo={props.on_undo.clone()} />
+            {corrections(&CorrectionsProps { outcome: o.clone(), on_undo: props.on_undo.clone() })}
             <Exports outcome={o.clone()} />
         </article>
     }

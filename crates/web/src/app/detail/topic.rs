@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::super::view::{finding, fixed, paired_diff, verdict_badge, weak_match};
 use super::cell::FindingCell;
-use super::fixes::{PairFix, TopicVerdictFix};
+use super::fixes::{pair_fix, topic_verdict_fix, PairFixProps, TopicFixProps};
 use super::lone::lone_row;
 use super::Ctx;
 
@@ -22,12 +22,16 @@ pub(super) fn topic_heading_id(topic: &Topic) -> String {
 /// findings behind a disclosure.
 pub(super) fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
     let heading = topic_heading_id(topic);
-    let shown: BTreeSet<&String> = topic
-        .pairs
-        .iter()
-        .flat_map(|l| [&l.before, &l.after])
-        .flatten()
-        .collect();
+    // Filled by `extend` (an insert each), not `collect`, which sorts a list first and so
+    // brings one more copy of the slice sort into the bundle.
+    let mut shown: BTreeSet<&String> = BTreeSet::new();
+    shown.extend(
+        topic
+            .pairs
+            .iter()
+            .flat_map(|l| [&l.before, &l.after])
+            .flatten(),
+    );
     let rest = |ids: &[String]| -> Vec<String> {
         ids.iter()
             .filter(|id| !shown.contains(id))
@@ -84,8 +88,8 @@ pub(super) fn topic_section(ctx: &Ctx, topic: &Topic) -> Html {
                     </div>
                 </details>
             }
-            <TopicVerdictFix theme={ctx.t.id.clone()} topic={topic.id.clone()} label={topic.label.clone()}
-                current={topic.verdict} on_edit={ctx.on_edit.clone()} />
+            {topic_verdict_fix(&TopicFixProps { theme: ctx.t.id.clone(), topic: topic.id.clone(),
+                label: topic.label.clone(), current: topic.verdict, on_edit: ctx.on_edit.clone() })}
         </section>
     }
 }
@@ -167,8 +171,8 @@ fn pair_row(ctx: &Ctx, l: &Link, uid: &str) -> Html {
                 <FindingCell finding={a.clone()} side={ctx.later_head.clone()} text={after_html}
                     entry={ctx.props.later.clone()} uid={format!("{uid}-a")} />
             </div>
-            <PairFix theme={t.id.clone()} before={b.id.clone()} after={a.id.clone()} verdict={l.verdict}
-                themes={ctx.themes.clone()} on_edit={ctx.on_edit.clone()} />
+            {pair_fix(&PairFixProps { theme: t.id.clone(), before: b.id.clone(), after: a.id.clone(),
+                verdict: l.verdict, themes: ctx.themes.clone(), on_edit: ctx.on_edit.clone() })}
         </li>
     }
 }

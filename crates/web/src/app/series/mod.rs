@@ -29,7 +29,7 @@ use super::jobs::{Progress, Stopped};
 use super::state::{self, storage_key, Entry, Outcome, Source};
 
 pub use print::SeriesPrint;
-pub use view::SeriesMain;
+pub use view::{series_main, MainProps};
 
 /// At most this many reports (the engine's own limit).
 pub const MAX_REPORTS: usize = engine_series::MAX_REPORTS;

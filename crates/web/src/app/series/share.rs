@@ -15,9 +15,7 @@ use engine::share;
 use serde::{Deserialize, Serialize};
 
 use super::super::io;
-use super::super::share::{
-    pack_sliced, shared_entry, shared_report, Corrected, SharedReport, EXTENSION,
-};
+use super::super::share::{pack, shared_entry, shared_report, Corrected, SharedReport, EXTENSION};
 use super::super::state::{storage_key, Entry, Outcome};
 use super::super::view::plural;
 use super::{step_outcome, SeriesAction, SeriesOutcome};
@@ -85,12 +83,12 @@ pub fn make<'a>(o: &'a SeriesOutcome, entries: &[Rc<Entry>]) -> Option<Payload<'
     })
 }
 
-/// The link text of the series on screen, in `engine::share`'s format, deflated a slice
-/// at a time (a series is several comparisons).
+/// The link text of the series on screen, in `engine::share`'s format, deflated by the
+/// browser (a series is several comparisons).
 pub async fn encode(o: &SeriesOutcome, entries: &[Rc<Entry>]) -> Option<String> {
     let json = serde_json::to_vec(&make(o, entries)?).ok()?;
     io::yield_now().await;
-    pack_sliced(&json).await
+    pack(&json).await
 }
 
 /// A short name for files of this series: "luton-2016-03-29 to luton-2026-03-10".

@@ -163,7 +163,7 @@ async fn a_series_round_trips_through_a_share_link() {
         .reports
         .iter()
         .all(|r| r.doc.blocks.is_empty() && !r.paragraphs.is_empty()));
-    // Deflated a slice at a time, it is the same payload as deflated at once.
+    // Deflated by the browser, it is the same payload as the engine deflates.
     let text = encode(&o, &entries).await.expect("encoded");
     let at_once = engine::share::encode(&payload);
     let (a, b): (serde_json::Value, serde_json::Value) = (
@@ -174,7 +174,7 @@ async fn a_series_round_trips_through_a_share_link() {
     let Ok(Opened::Series(SeriesAction::Open {
         entries: opened,
         outcome,
-    })) = app_share::open_any(&text)
+    })) = app_share::open_any(&text).await
     else {
         panic!("a shared series did not open as one");
     };
@@ -217,20 +217,20 @@ async fn a_series_round_trips_through_a_share_link() {
 }
 
 #[wasm_bindgen_test]
-fn comparison_links_still_open_and_a_damaged_series_says_why() {
+async fn comparison_links_still_open_and_a_damaged_series_says_why() {
     let (entries, o) = built();
     // A comparison link (the kind made before series) opens as a pair.
     let pair = o.steps[0].as_ref().unwrap();
     let shared = app_share::make(pair, &entries[0], &entries[1]).unwrap();
     let text = engine::share::encode(&shared);
     assert!(matches!(
-        app_share::open_any(&text),
+        app_share::open_any(&text).await,
         Ok(Opened::Pair(state::Action::Open { .. }))
     ));
     // A series from a newer version says so.
     let mut v = serde_json::to_value(make(&o, &entries).unwrap()).unwrap();
     v["series"]["schema"] = "report-compare-series/9".into();
-    let Err(e) = app_share::open_any(&engine::share::encode(&v)) else {
+    let Err(e) = app_share::open_any(&engine::share::encode(&v)).await else {
         panic!("a /9 series opened");
     };
     assert!(
@@ -240,7 +240,7 @@ fn comparison_links_still_open_and_a_damaged_series_says_why() {
     // One that does not hang together (a report missing) is refused in words.
     let mut v = serde_json::to_value(make(&o, &entries).unwrap()).unwrap();
     v["reports"].as_array_mut().unwrap().pop();
-    let Err(e) = app_share::open_any(&engine::share::encode(&v)) else {
+    let Err(e) = app_share::open_any(&engine::share::encode(&v)).await else {
         panic!("a series without a report opened");
     };
     assert!(e.contains("does not hang together"), "{e}");

@@ -40,8 +40,8 @@ pub struct MainProps {
     pub on_say: Callback<(String, bool)>,
 }
 
-/// The series view, or one step's theme page when the address names one.
-#[function_component(SeriesMain)]
+/// The series view, or one step's theme page when the address names one (a plain
+/// function, as `report::corrections`).
 pub fn series_main(props: &MainProps) -> Html {
     let s = &props.series;
     let outcome = s.current();
@@ -152,7 +152,7 @@ fn series_view(props: &MainProps) -> Html {
     let s = &props.series;
     let outcome = s.current();
     let filter = use_state(|| Filter::Matters);
-    // The share payload, made (in slices) once every step is ready, for `stamp`.
+    // The share payload, made once every step is ready, for `stamp`.
     let encoded = use_state(|| None::<(Vec<u32>, Rc<Option<String>>)>);
     {
         let (encoded, outcome, entries) = (encoded.clone(), outcome.clone(), s.readable());
@@ -195,13 +195,13 @@ fn series_view(props: &MainProps) -> Html {
             if let Some(o) = &outcome {
                 <p class="series-headline" id="series-headline">{format!("{}.", export::headline(&o.series))}</p>
             }
-            <ReportList series={props.series.clone()} pair={props.pair.clone()} dragging={props.dragging}
-                on_files={props.on_files.clone()} />
+            {report_list(&ListProps { series: props.series.clone(), pair: props.pair.clone(),
+                dragging: props.dragging, on_files: props.on_files.clone() })}
             {props.status.clone()}
             if let Some(o) = &outcome {
                 { ratings(&o.series, *table_shown, { let t = table_shown.clone(); Callback::from(move |_: MouseEvent| t.set(!*t)) }) }
                 { tracks(o, *filter, *shown, filter.clone(), shown.clone()) }
-                <SeriesExports series={o.series.clone()} on_say={props.on_say.clone()} />
+                {series_exports(&ExportProps { series: o.series.clone(), on_say: props.on_say.clone() })}
                 <share::ShareBox stamp={share::stamp_of(&stamp(o), &encoded)} make={share::maker_of(&stamp(o), &encoded)}
                     file_name={super::share::file_name(&o.series)} what="this series"
                     on_say={props.on_say.clone()} />
@@ -233,7 +233,7 @@ struct ListProps {
 
 /// The reports in the order compared, each with "Earlier", "Later" and "Remove"; a file
 /// input and drop zone to add more; "Start afresh".
-#[function_component(ReportList)]
+/// (A plain function, as `report::corrections`.)
 fn report_list(props: &ListProps) -> Html {
     let s = &props.series;
     let readable = s.readable().len();
@@ -509,8 +509,8 @@ struct ExportProps {
     on_say: Callback<(String, bool)>,
 }
 
-/// The series as a Markdown briefing, CSV and JSON, made in the page.
-#[function_component(SeriesExports)]
+/// The series as a Markdown briefing, CSV and JSON, made in the page (a plain function,
+/// as `report::corrections`).
 fn series_exports(props: &ExportProps) -> Html {
     let stem = super::share::stem(&props.series);
     let button =

@@ -286,3 +286,86 @@ async fn io_reads_fetches_and_stores() {
     io::next_paint().await;
     assert!(io::now() >= started);
 }
+
+/// The share format through the browser's deflate and base64 (the page bundles neither
+/// crate): the same bytes as the crates both ways, as strict, and every link, whole or
+/// damaged, decodes to what the engine's own decoder gives.
+#[wasm_bindgen_test]
+async fn the_browsers_deflate_and_base64_read_and_write_the_share_format() {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+    for n in 0..40usize {
+        let bytes: Vec<u8> = (0..n).map(|i| (i * 97 + 13) as u8).collect();
+        let text = URL_SAFE_NO_PAD.encode(&bytes);
+        assert_eq!(io::base64url(&bytes).as_deref(), Some(text.as_str()), "{n}");
+        assert_eq!(io::from_base64url(&text), Some(bytes), "{n}");
+    }
+    for bad in [
+        "A", "AB C", "AB+C", "AB/C", "AB=C", "AB\n", "AF", "AAB", "é",
+    ] {
+        assert!(URL_SAFE_NO_PAD.decode(bad).is_err(), "{bad}");
+        assert_eq!(io::from_base64url(bad), None, "{bad}");
+    }
+    let json = serde_json::to_vec(&[EARLIER, LATER]).unwrap();
+    // Ours inflates with miniz_oxide (the engine's), the engine's (level 9) here.
+    let ours = io::deflate(&json).await.unwrap();
+    assert_eq!(
+        miniz_oxide::inflate::decompress_to_vec(&ours).unwrap(),
+        json
+    );
+    let theirs = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    assert_eq!(io::inflate(&theirs, json.len()).await, Some(json.clone()));
+    assert_eq!(io::inflate(&theirs, json.len() - 1).await, None, "the cap");
+    assert_eq!(
+        io::inflate(&theirs[..theirs.len() / 2], usize::MAX).await,
+        None
+    );
+    assert_eq!(io::inflate(b"not deflate at all", usize::MAX).await, None);
+    // Links made by the engine (as every link before): whole, cut, altered, foreign.
+    let link = engine::share::encode(&[EARLIER, LATER]);
+    let mut texts = vec![
+        link.clone(),
+        format!("https://intranet.example/tools/rc/?src=x#c={link}"),
+        format!("c={link}=="),
+        "rc9.00.AAAA".to_string(),
+        "hello".to_string(),
+        "rc1.zz.AAAA".to_string(),
+        "rc1.00".to_string(),
+        engine::share::encode(&vec![1, 2, 3]),
+    ];
+    for cut in (1..link.len())
+        .step_by(97)
+        .chain(link.len() - 3..link.len())
+    {
+        texts.push(link[..cut].to_string());
+    }
+    let mut altered = link.clone().into_bytes();
+    let n = altered.len() - 10;
+    altered[n] = if altered[n] == b'A' { b'B' } else { b'A' };
+    texts.push(String::from_utf8(altered).unwrap());
+    for text in &texts {
+        assert_eq!(
+            super::super::share::decode_json(text).await,
+            engine::share::decode_json(text),
+            "{text:.60}"
+        );
+    }
+    // A small link that would inflate past the cap is refused as the engine refuses it.
+    let bomb = vec![b' '; engine::share::MAX_INFLATED + 1024];
+    let packed = miniz_oxide::deflate::compress_to_vec(&bomb, 6);
+    let text = format!(
+        "rc1.{:016x}.{}",
+        engine::share::fnv1a(&bomb),
+        URL_SAFE_NO_PAD.encode(packed)
+    );
+    assert_eq!(
+        super::super::share::decode_json(&text).await,
+        Err(engine::share::ShareError::Checksum)
+    );
+    // Ours opens with the engine's decoder as the same JSON.
+    let ours = super::super::share::pack(&json).await.unwrap();
+    assert_eq!(
+        engine::share::decode_json(&ours).unwrap().into_bytes(),
+        json
+    );
+}

@@ -278,7 +278,7 @@ fn a_topic_verdict_is_the_persons_and_saved() {
 }
 
 #[wasm_bindgen_test]
-fn a_share_from_before_topics_opens_with_topics() {
+async fn a_share_from_before_topics_opens_with_topics() {
     let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
     let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
     let outcome = Outcome::new((a.id, b.id), String::new(), base, Default::default(), 1.0);
@@ -292,7 +292,7 @@ fn a_share_from_before_topics_opens_with_topics() {
     let text = engine::share::encode(&v);
     let Ok(Action::Open {
         outcome, message, ..
-    }) = share::open(&text)
+    }) = share::open(&text).await
     else {
         panic!("a /1 share did not open");
     };
@@ -305,7 +305,7 @@ fn a_share_from_before_topics_opens_with_topics() {
     assert!(outcome.applied.themes.iter().all(|t| !t.topics.is_empty()));
     // A schema from the future says why it cannot open.
     v["comparison"]["schema"] = "report-compare/7".into();
-    let Err(e) = share::open(&engine::share::encode(&v)) else {
+    let Err(e) = share::open(&engine::share::encode(&v)).await else {
         panic!("a /7 share opened");
     };
     assert!(
@@ -315,7 +315,7 @@ fn a_share_from_before_topics_opens_with_topics() {
 }
 
 #[wasm_bindgen_test]
-fn a_share_with_corrections_carries_them_applied() {
+async fn a_share_with_corrections_carries_them_applied() {
     let (a, b) = (entry("2021.txt", EARLIER), entry("2023.txt", LATER));
     let base = compare(a.doc().unwrap(), b.doc().unwrap(), &Codebook::builtin());
     let theme = base.themes[0].id.clone();
@@ -339,7 +339,8 @@ fn a_share_with_corrections_carries_them_applied() {
         "the corrected comparison travels"
     );
     // Opened, it shows the corrections at once: nothing left for the worker.
-    let Ok(Action::Open { outcome, .. }) = share::open(&engine::share::encode(&shared)) else {
+    let Ok(Action::Open { outcome, .. }) = share::open(&engine::share::encode(&shared)).await
+    else {
         panic!("the share did not open");
     };
     assert!(!outcome.pending);
@@ -348,7 +349,7 @@ fn a_share_with_corrections_carries_them_applied() {
     // A link made before links carried it: opened pending, the worker applies them.
     let mut v = serde_json::to_value(&shared).unwrap();
     v.as_object_mut().unwrap().remove("corrected");
-    let Ok(Action::Open { outcome, .. }) = share::open(&engine::share::encode(&v)) else {
+    let Ok(Action::Open { outcome, .. }) = share::open(&engine::share::encode(&v)).await else {
         panic!("the older share did not open");
     };
     assert!(outcome.pending);

@@ -8,8 +8,8 @@ use super::super::io;
 use super::super::reading::{SAMPLE_EARLIER, SAMPLE_LATER};
 use super::super::route::theme_href;
 use super::super::view::{
-    alike, first_words, fixed, human_date, paired_diff, plural, side_runs, verdict_short,
-    weak_match, year, DIFF_THRESHOLD, VERDICTS, WEAK_MATCH,
+    alike, capitalise_first, first_words, fixed, human_date, lower, paired_diff, plural, side_runs,
+    verdict_short, weak_match, year, DIFF_THRESHOLD, VERDICTS, WEAK_MATCH,
 };
 
 #[wasm_bindgen_test]
@@ -90,4 +90,42 @@ fn diff_runs_join_a_changed_phrase_and_skip_unlike_pairs() {
         "Leaders visit the front door weekly.",
     );
     assert!(!marked);
+}
+
+/// The browser's case mappings, which the page uses instead of core's tables, are core's:
+/// every character, and whole texts (a final sigma, letters that lengthen).
+#[wasm_bindgen_test]
+fn the_browsers_case_mappings_are_rusts() {
+    let mut differ = Vec::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let one = c.to_string();
+        if lower(&one) != one.to_lowercase() {
+            differ.push(format!("lower U+{:04X}", c as u32));
+        }
+        if capitalise_first(&format!("{c}x")) != format!("{}x", c.to_uppercase()) {
+            differ.push(format!("upper U+{:04X}", c as u32));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(20)]
+    );
+    for text in [
+        "",
+        "ΟΔΟΣ ΟΔΟΣ. ΣΑΣ Σ",
+        "İstanbul ẞtraße KELVIN \u{212A} ǅungla",
+        "the earlier report gave one grade",
+        super::EARLIER,
+        super::LATER,
+    ] {
+        assert_eq!(lower(text), text.to_lowercase(), "{text:.40}");
+        let mut chars = text.chars();
+        let rust: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        assert_eq!(capitalise_first(text), rust, "{text:.40}");
+    }
 }
