@@ -25,6 +25,8 @@ pub(super) const POSITIVE: &[&str] = &[
     "comprehens",
     "success",
     "swift",
+    // "managers act quickly", and "not quickly enough" its lack.
+    "quick",
     "skill",
     "commit",
     "proud",

@@ -9,7 +9,7 @@ mod span;
 mod word_readings;
 
 use crate::text::words;
-use clauses::{is_contrast, tokens};
+use clauses::{is_contrast, tokens, Tok};
 use lexicon::*;
 use serde::{Deserialize, Serialize};
 use span::score_span;
@@ -136,6 +136,17 @@ pub fn read(text: &str) -> Reading {
             }
         }
     }
+    // "When care leavers find themselves in a housing crisis, the service responds
+    // quickly": a fronted circumstance names the situation the rest is judged in.
+    if let Some(c) = circumstance_end(&t) {
+        let mut rest = Reading::default();
+        score_span(&t, c..t.len(), &mut rest);
+        if rest.positive + rest.negative > 0.0 {
+            starts.retain(|&s| s >= c);
+            starts.insert(0, c);
+            starts.dedup();
+        }
+    }
     let mut parts: Vec<(usize, usize, f32)> = Vec::new();
     for (n, &s) in starts.iter().enumerate() {
         let e = starts.get(n + 1).copied().unwrap_or(t.len());
@@ -171,6 +182,18 @@ pub fn read(text: &str) -> Reading {
     }
     r.opposed = leanings.contains(&1) && leanings.contains(&-1);
     r
+}
+
+/// Where a fronted circumstance ("When …,", "Where …,", "If …,") ends: the first
+/// clause break after a circumstance word opening the sentence.
+fn circumstance_end(t: &[Tok]) -> Option<usize> {
+    let opens = t
+        .first()
+        .is_some_and(|x| matches!(x.w.as_str(), "when" | "where" | "if" | "once" | "whenever"));
+    if !opens {
+        return None;
+    }
+    (1..t.len()).find(|&j| t[j].clause != t[0].clause)
 }
 
 /// Polarity of a finding; items listed under "what needs to improve", and
@@ -632,6 +655,27 @@ mod tests {
             // Few people having a thing says too few do, even with nothing judged in it.
             ("Very few children have an up-to-date plan.", Concern),
             ("Few care leavers live in their own flat.", Concern),
+        ]);
+    }
+
+    #[test]
+    fn a_fronted_circumstance_is_the_situation_not_the_judgement() {
+        all(&[
+            (
+                "When care leavers find themselves in a housing crisis, the service responds quickly and effectively.",
+                Strength,
+            ),
+            (
+                "When children need to be protected from harm, social workers act very quickly.",
+                Strength,
+            ),
+            ("If risks increase, the response is not always timely.", Concern),
+            // Nothing judged after it: the circumstance is all there is to read.
+            (
+                "When placements are unstable, children move to a new home.",
+                Concern,
+            ),
+            ("Some interviews are not undertaken quickly enough.", Concern),
         ]);
     }
 
