@@ -66,6 +66,7 @@ const EVALUATIVE: &[&str] = &[
     "ensur",
     "good",
     "improv",
+    "increas",
     "inconsist",
     "made",
     "make",

@@ -110,6 +110,7 @@ const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",
+    "additionally",
     "after",
     "again",
     "against",
@@ -133,6 +134,7 @@ const STOPWORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "consequently",
     "could",
     "did",
     "do",
@@ -145,11 +147,13 @@ const STOPWORDS: &[&str] = &[
     "for",
     "from",
     "further",
+    "furthermore",
     "had",
     "has",
     "have",
     "having",
     "he",
+    "hence",
     "her",
     "here",
     "hers",
@@ -158,6 +162,7 @@ const STOPWORDS: &[&str] = &[
     "himself",
     "his",
     "how",
+    "however",
     "i",
     "if",
     "in",
@@ -172,12 +177,15 @@ const STOPWORDS: &[&str] = &[
     "me",
     "might",
     "more",
+    "moreover",
     "most",
     "much",
     "must",
     "my",
     "myself",
+    "nevertheless",
     "no",
+    "nonetheless",
     "nor",
     "not",
     "now",
@@ -198,6 +206,7 @@ const STOPWORDS: &[&str] = &[
     "same",
     "she",
     "should",
+    "similarly",
     "so",
     "some",
     "such",
@@ -210,11 +219,13 @@ const STOPWORDS: &[&str] = &[
     "themselves",
     "then",
     "there",
+    "therefore",
     "these",
     "they",
     "this",
     "those",
     "through",
+    "thus",
     "to",
     "too",
     "under",
@@ -275,6 +286,11 @@ mod tests {
         assert_eq!(
             content_stems("The caseloads of 12 social workers are rising"),
             ["caseload", "social", "worker", "rise"]
+        );
+        // A connective links sentences; it names no matter two findings could share.
+        assert_eq!(
+            content_stems("However, plans are therefore clearer; similarly, reviews"),
+            ["plan", "clearer", "review"]
         );
     }
 }
