@@ -681,5 +681,9 @@ mod tests {
         same("housing for care leavers", "accommodation for care leavers");
         same("their PAs", "their personal advisers");
         same("CIN plans", "child in need plans");
+        // A supervision order is the court's, not a manager's supervision of staff.
+        let supervision = m.canonical(&content_stems("supervision of social workers"));
+        let order = m.canonical(&content_stems("children subject to supervision orders"));
+        assert!(!order.iter().any(|t| supervision.contains(t)), "{order:?}");
     }
 }
