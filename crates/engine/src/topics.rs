@@ -441,6 +441,40 @@ const SUBJECT_ENDS: &[&str] = &[
     "not",
     "also",
     "still",
+    // Main verbs reports use after a subject ("Almost all care leavers live in …").
+    "live",
+    "receive",
+    "receives",
+    "benefit",
+    "benefits",
+    "know",
+    "knows",
+    "provide",
+    "provides",
+    "bring",
+    "brings",
+    "ensure",
+    "ensures",
+    "understand",
+    "understands",
+    "demonstrate",
+    "demonstrates",
+    "attend",
+    "attends",
+    "enjoy",
+    "enjoys",
+    "feel",
+    "feels",
+    "speak",
+    "speaks",
+    "get",
+    "gets",
+    "include",
+    "includes",
+    "take",
+    "takes",
+    "give",
+    "gives",
 ];
 /// Leading words a name leaves out: "The | quality of plans", "Most | care leavers".
 const SUBJECT_LEADS: &[&str] = &[
@@ -651,6 +685,19 @@ mod tests {
         let topics = build(n, 0, &[], &chain, &[]);
         assert!(topics.iter().all(|t| t.before.len() <= MAX_TOPIC));
         assert_eq!(topics.iter().map(|t| t.before.len()).sum::<usize>(), n);
+    }
+
+    #[test]
+    fn a_subject_ends_at_its_main_verb() {
+        assert_eq!(
+            subject_span("Almost all unaccompanied asylum-seeking care leavers live in flats.")
+                .as_deref(),
+            Some("Almost all unaccompanied asylum-seeking care leavers")
+        );
+        assert_eq!(
+            subject_span("Care leavers receive help from their advisers.").as_deref(),
+            Some("Care leavers")
+        );
     }
 
     #[test]
