@@ -100,7 +100,7 @@ fn diff_runs_join_a_changed_phrase_and_skip_unlike_pairs() {
 async fn the_browsers_case_mappings_are_rusts() {
     let mut differ = Vec::new();
     for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-        if (c as u32) % 0x2000 == 0 {
+        if (c as u32).is_multiple_of(0x2000) {
             io::yield_now().await;
         }
         let one = c.to_string();
