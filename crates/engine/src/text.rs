@@ -42,6 +42,9 @@ pub fn stem(word: &str) -> String {
             "staff" | "staffing" | "staffed" => "staff".to_string(),
             // Snowball makes "carefully" "care", the matter of children in care.
             "careful" | "carefully" => "careful".to_string(),
+            // Snowball makes "permanent" (posts, staff) "perman", the stem of a child's
+            // "permanence": two matters.
+            "permanent" | "permanently" => "permanent".to_string(),
             _ => stemmer().stem(word).into_owned(),
         };
         let mut cache = cache.borrow_mut();
@@ -287,6 +290,9 @@ mod tests {
             content_stems("The caseloads of 12 social workers are rising"),
             ["caseload", "social", "worker", "rise"]
         );
+        // A child's permanence is not a permanent post.
+        assert_ne!(stem("permanence"), stem("permanent"));
+        assert_eq!(stem("permanence"), stem("permanency"));
         // A connective links sentences; it names no matter two findings could share.
         assert_eq!(
             content_stems("However, plans are therefore clearer; similarly, reviews"),
