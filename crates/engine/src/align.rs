@@ -260,8 +260,10 @@ pub const RESTATEMENT: f32 = 0.3;
 /// Pairs findings across the reports. A report states each matter several times, so
 /// "best partner per finding" links almost everything to something; a pair is kept only
 /// when it is mutual (each is the other's best), close to mutual, mutual but for another
-/// sentence of the same paragraph, or strong. Candidates share a theme (a weak shared
-/// theme needs a rare shared word), or are very similar whatever their themes. Deterministic: ties go to the lowest index.
+/// sentence of the same paragraph, mutual inside two paragraphs that are each other's
+/// closest, or strong. Candidates share a theme (a weak shared theme needs a rare shared
+/// word), or are very similar whatever their themes. Deterministic: ties go to the lowest
+/// index.
 /// `thresholds[t]` is the least similarity for a pair under theme `t`.
 pub fn align(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<Link> {
     select(before, after, &candidates(before, after, thresholds))
@@ -373,14 +375,15 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
                 other.is_some_and(|(p, _)| items[p].paragraph == items[own].paragraph)
             };
             // Inside two paragraphs on one matter, each sentence with its closest there.
-            let in_paired_paragraphs = paragraphs
-                .pairs
-                .contains(&(before[b].paragraph, after[a].paragraph))
-                && paragraphs.best_in(b, after[a].paragraph, true) == Some(s)
-                && paragraphs.best_in(a, before[b].paragraph, false) == Some(s);
+            let in_paired_paragraphs = || {
+                let (p, q) = (before[b].paragraph, after[a].paragraph);
+                paragraphs.pairs.contains(&(p, q))
+                    && paragraphs.best_in(b, q, true) == Some(s)
+                    && paragraphs.best_in(a, p, false) == Some(s)
+            };
             (b_best && a_best)
-                || in_paired_paragraphs
                 || s >= STRONG_PAIR
+                || in_paired_paragraphs()
                 || (b_best && (near(best_a[a]) || beside(best_a[a], before, b)))
                 || (a_best && (near(best_b[b]) || beside(best_b[b], after, a)))
         })

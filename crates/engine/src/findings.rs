@@ -422,6 +422,7 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::ingest;
 
     #[test]
     fn a_claim_is_what_is_said_not_who_says_it() {
@@ -442,7 +443,6 @@ mod tests {
             assert_eq!(claim(text), text);
         }
     }
-    use crate::ingest::ingest;
 
     fn doc(text: &str) -> Document {
         ingest(text.as_bytes(), "t.txt").unwrap()

@@ -183,17 +183,13 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             && !(prev == Some("very") && i >= 2 && matches!(t[i - 2].w.as_str(), "a" | "the"))
         {
             // "few children", "few care leavers".
-            let people = t[(i + 1).min(hi)..(i + 3).min(hi)]
-                .iter()
-                .any(|x| PEOPLE.contains(&x.s.as_str()));
+            let people = people_follow(t, i, 2, hi);
             deny(&mut items, clause_rest(i), only || people, i);
         } else if MAJORITY.contains(&t[i].w.as_str()) {
             count(&mut items, sub_rest(i));
             // "Most children who go missing have a return home interview": most people
             // having a thing says they get it, as "few children have …" says too few do.
-            let people = t[(i + 1).min(hi)..(i + 4).min(hi)]
-                .iter()
-                .any(|x| PEOPLE.contains(&x.s.as_str()));
+            let people = people_follow(t, i, 3, hi);
             let judged = items.iter().any(|it| it.at > i && it.at < hi && !it.latent);
             if people && !judged {
                 if let Some(j) = clause_rest(i).find(|&j| HAVING.contains(&t[j].w.as_str())) {
@@ -338,4 +334,12 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             }
         }
     }
+}
+
+/// Whether one of the `n` words after `i` (before `hi`) names people a report counts:
+/// "few children", "most care leavers who …".
+fn people_follow(t: &[Tok], i: usize, n: usize, hi: usize) -> bool {
+    t[(i + 1).min(hi)..(i + 1 + n).min(hi)]
+        .iter()
+        .any(|x| PEOPLE.contains(&x.s.as_str()))
 }
