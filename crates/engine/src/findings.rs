@@ -212,6 +212,13 @@ fn is_name_list(sentence: &str) -> bool {
     })
 }
 
+/// "(Outcome 4, national framework)": a sentence wholly in brackets is a reference or an
+/// aside to the sentence before it, not a claim of its own.
+fn is_aside(sentence: &str) -> bool {
+    let s = sentence.trim().trim_end_matches('.');
+    s.starts_with('(') && s.ends_with(')') && s.find(')') == Some(s.len() - 1)
+}
+
 fn is_improvement_heading(heading: &str) -> bool {
     let h = heading.to_lowercase();
     IMPROVEMENT_HEADINGS.iter().any(|p| h.starts_with(p))
@@ -399,6 +406,7 @@ pub fn extract(doc: &Document) -> Vec<Sentence> {
                 || process
                 || is_process_statement(&sentence)
                 || is_name_list(&sentence)
+                || is_aside(&sentence)
                 || noise::is_furniture_sentence(&sentence)
             {
                 continue;
@@ -496,6 +504,19 @@ mod tests {
         let d = doc("# Findings\n\nFoster carers feel valued and well supported.\n\nAnna Smith, Ben Jones, Carl Brown,\n\n# Information about this inspection\n\nInspectors read case files and spoke to many families.\n\nThe visit took place under the relevant regulations of 2010.\n");
         let texts: Vec<String> = extract(&d).into_iter().map(|s| s.text).collect();
         assert_eq!(texts, ["Foster carers feel valued and well supported."]);
+    }
+
+    #[test]
+    fn a_bracketed_reference_is_not_a_finding() {
+        let d = doc("# What needs to improve\n\n- The quality of pathway plans for care leavers.\n- (Outcome 4, national framework)\n- The timeliness of assessments (within 45 days) for children in need.\n");
+        let texts: Vec<String> = extract(&d).into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The quality of pathway plans for care leavers.",
+                "The timeliness of assessments (within 45 days) for children in need."
+            ]
+        );
     }
 
     #[test]
