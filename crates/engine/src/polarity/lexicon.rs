@@ -90,6 +90,16 @@ pub(super) const POSITIVE: &[&str] = &[
     "progress",
     "maintain",
     "protect",
+    // Praise a report gives without the stock words: "health needs are prioritised",
+    // "leaders are ambitious for children", "an invaluable resource".
+    "prioritis",
+    "ambiti",
+    "passion",
+    "invalu",
+    "proactiv",
+    "innov",
+    "relentless",
+    "exemplari",
 ];
 
 /// Praise words whose stems are shared with neutral words ("timely" -> "time",
@@ -111,6 +121,10 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "manageable",
     "exceptional",
     "exceptionally",
+    "accurate",
+    "accurately",
+    "thoughtful",
+    "thoughtfully",
     // Adequacy: "not soon enough" is a negated "enough".
     "enough",
 ];
@@ -386,6 +400,11 @@ pub(super) const UP: &[&str] = &[
 ];
 pub(super) const DOWN: &[&str] = &[
     "fall", "fallen", "fell", "decreas", "declin", "drop", "dropped", "reduc", "lower", "fewer",
+    // "less delay", "less isolated"; "less access" is a loss.
+    "less",
+    // Keeping a bad thing away is praise ("preventing placement breakdown"), a good thing
+    // away a concern ("prevents children from attending").
+    "prevent", "avoid", "mitig", "minimis",
 ];
 
 /// Processes that ought to happen: "un" before them ("unassessed", "unregistered") is a gap.

@@ -391,6 +391,99 @@ mod tests {
     }
 
     #[test]
+    fn challenge_is_oversight_unless_it_is_a_difficulty_faced() {
+        for text in [
+            "Conference chairs challenge workers and managers about the progress of plans.",
+            "IROs provide robust challenge and oversight of plans.",
+            "The board supports and challenges its providers well.",
+        ] {
+            assert_ne!(classify(text, false), Concern, "{text}");
+        }
+        for text in [
+            "The recruitment of social workers remains a real challenge.",
+            "The service has experienced challenges in recruiting foster carers.",
+            "Many young people find the move to independent living challenging.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
+        // Oversight that is missing is still a concern.
+        assert_eq!(
+            classify(
+                "Managers do not provide sufficient challenge to workers.",
+                false
+            ),
+            Concern
+        );
+    }
+
+    #[test]
+    fn a_negation_describing_the_situation_is_not_a_failing() {
+        for text in [
+            "When this is not possible, alternatives are explored with urgency.",
+            "Interpreters are used for children who do not speak English.",
+        ] {
+            assert_ne!(classify(text, false), Concern, "{text}");
+        }
+        // The practice itself failing still is.
+        assert_eq!(
+            classify(
+                "The list of children who are at risk of exploitation is not reliable.",
+                false
+            ),
+            Concern
+        );
+        // A denial of a denial is praise.
+        assert_eq!(
+            classify(
+                "Inspectors did not see any cases where children were looked after who should not have been.",
+                false
+            ),
+            Strength
+        );
+    }
+
+    #[test]
+    fn what_is_hindered_or_lacked_is_not_praise() {
+        for text in [
+            "The absence of a shared database makes it difficult to maintain an effective overview.",
+            "Care plans lack clear, focused outcomes.",
+            "Attendance at these meetings is less than good.",
+            "Staff find it hard to get good advice.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
+    }
+
+    #[test]
+    fn praise_without_stock_words() {
+        for text in [
+            "Children’s health needs are prioritised.",
+            "The virtual school is ambitious for children in care.",
+            "Care leavers are supported to be healthy.",
+            "Children are helped to understand their life story.",
+            "Active family finding means that children have permanent homes with less delay.",
+            "Meetings are held regularly to avoid placement breakdowns.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        // Effort, not difficulty.
+        assert_ne!(
+            classify(
+                "Social workers work very hard to keep in contact with care leavers.",
+                false
+            ),
+            Concern
+        );
+        for text in [
+            "Children are not always supported to understand their care plans.",
+            "Leaders have been ineffective in prioritising.",
+            "In other cases, less acute risks are not fully explored.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
+    }
+
+    #[test]
     fn no_longer_ends_a_problem_or_a_strength() {
         assert_eq!(
             classify("Patients are no longer cared for in corridors.", false),

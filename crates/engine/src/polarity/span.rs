@@ -135,19 +135,47 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
         .filter(|&i| t[i].w == "less")
         .collect();
     for i in less {
+        // "less than good": the comparison reaches past its "than".
+        let judged = if t[i + 1].w == "than" { i + 2 } else { i + 1 };
         if let Some(n) = items
             .iter()
-            .position(|it| it.at == i + 1 && it.v > 0.0 && !it.latent)
+            .position(|it| it.at == judged && it.v > 0.0 && !it.latent)
         {
             items[n].flip();
             items.retain(|it| it.at != i);
         }
     }
-    // "a lack of purpose", "the absence of effective plans": the lacked praise is the lack.
+    // "a lack of purpose", "the absence of effective plans", "plans lack detail": the
+    // lacked praise is the lack.
     for i in lo..hi {
-        if matches!(t[i].s.as_str(), "lack" | "absenc") && t.get(i + 1).is_some_and(|x| x.w == "of")
-        {
-            let end = content_end(t, i, 3, hi);
+        let of = t.get(i + 1).is_some_and(|x| x.w == "of");
+        let lacks = matches!(t[i].w.as_str(), "lack" | "lacks" | "lacked" | "lacking");
+        // "makes it difficult to maintain an effective overview", "undermines the ability
+        // to respond proactively": what is hindered is not praise.
+        // Not "staff work hard to keep in touch": effort, not difficulty.
+        let judged_hard = |j: usize| {
+            let by = |k: usize| {
+                matches!(
+                    t[k].w.as_str(),
+                    "it" | "is" | "are" | "was" | "were" | "be" | "been" | "them" | "find"
+                )
+            };
+            j > 0
+                && (by(j - 1)
+                    || (j > 1 && matches!(t[j - 1].w.as_str(), "very" | "too" | "so") && by(j - 2)))
+        };
+        let hinders = matches!(t[i].s.as_str(), "undermin" | "hinder" | "imped")
+            || (matches!(t[i].w.as_str(), "difficult" | "hard" | "harder")
+                && t.get(i + 1).is_some_and(|x| x.w == "to")
+                && judged_hard(i));
+        if hinders {
+            let end = (i + 1..hi).find(|&j| t[j].sub != t[i].sub).unwrap_or(hi);
+            items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
+            if !items.iter().any(|it| it.at == i) {
+                items.push(Item::new(i, -1.0));
+            }
+        } else if (matches!(t[i].s.as_str(), "lack" | "absenc") && of) || (lacks && !of) {
+            let end = content_end(t, i, if of { 3 } else { 2 }, hi);
             items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
         }
     }
@@ -303,7 +331,7 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
         if stopped && !hit {
             // "patients are no longer cared for in corridors": a problem that stopped.
             items.push(Item::new(k, 1.0));
-        } else if !hit {
+        } else if !hit && !describes_situation(t, k) {
             // "do not become involved soon enough": a negation with nothing evaluative near.
             items.push(Item::new(k, -1.0));
         }
@@ -334,6 +362,24 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             }
         }
     }
+}
+
+/// Whether a negation at `k` describes the situation rather than failing a practice: in
+/// a fronted circumstance ("When this is not possible, alternatives are explored") or in
+/// a "who" clause about the people served ("children who do not speak English"). Such a
+/// negation turns round what it reaches, but says nothing by itself.
+fn describes_situation(t: &[Tok], k: usize) -> bool {
+    let in_circumstance = super::circumstance_end(t).is_some_and(|c| k < c);
+    // The negation is the relative clause's own verb ("who do not", "who may not have"),
+    // and no negation before it in the clause is what it answers ("did not see any cases
+    // where children were looked after who should not have been").
+    let opener = t
+        .iter()
+        .position(|x| x.sub == t[k].sub)
+        .filter(|&j| j > 0 && t[j - 1].clause == t[k].clause && k <= j + 3)
+        .map(|j| t[j].w.as_str());
+    let answers = (0..k).any(|j| t[j].clause == t[k].clause && NEGATORS.contains(&t[j].w.as_str()));
+    in_circumstance || (matches!(opener, Some("who" | "whose")) && !answers)
 }
 
 /// Whether one of the `n` words after `i` (before `hi`) names people a report counts:

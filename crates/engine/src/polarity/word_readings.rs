@@ -45,6 +45,35 @@ pub(super) fn starts_with(ws: &[Tok], i: usize, phrase: &[&str]) -> bool {
         && phrase.iter().enumerate().all(|(k, p)| ws[i + k].w == *p)
 }
 
+/// "Challenge" in an inspection report is mostly oversight doing its job: managers
+/// "challenge workers", boards give "robust challenge", supervision is "challenging".
+/// It is a difficulty only as a thing faced: "challenges" met or posed (not "challenges
+/// its providers"), "a challenge", "the challenge of …", or a predicate at the end of its
+/// clause ("find the move to independent living challenging").
+fn challenge_is_difficulty(t: &[Tok], i: usize) -> bool {
+    let same = |j: usize| t.get(j).is_some_and(|x| x.clause == t[i].clause);
+    let next = same(i + 1).then(|| t[i + 1].w.as_str());
+    let prev = i
+        .checked_sub(1)
+        .filter(|&j| same(j))
+        .map(|j| t[j].w.as_str());
+    match t[i].w.as_str() {
+        // "challenges its providers", "raising challenges": someone challenging.
+        "challenges" => {
+            !matches!(
+                next,
+                Some("the" | "its" | "their" | "them" | "this" | "these" | "any" | "partners")
+            ) && !matches!(prev, Some("raise" | "raises" | "raising" | "raised"))
+        }
+        "challenge" => {
+            let article = (i.saturating_sub(3)..i).any(|j| same(j) && t[j].w == "a");
+            article || (prev == Some("the") && matches!(next, Some("of" | "for")))
+        }
+        "challenging" => next.is_none(),
+        _ => false,
+    }
+}
+
 /// The praise or criticism one word carries, before negation and quantifiers.
 pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
     let s = t[i].s.as_str();
@@ -55,8 +84,16 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
         .iter()
         .map(|x| x.s.clone())
         .collect();
-    let positive = (POSITIVE.contains(&s) && contextual_positive(s, prev, next, &window))
+    // "care leavers are supported to be healthy", "helped to include estranged parents":
+    // being enabled to do something is what a report praises ("not always supported to"
+    // its lack).
+    let enabled = matches!(
+        w,
+        "supported" | "helped" | "enabled" | "assisted" | "encouraged" | "empowered"
+    ) && t.get(i + 1).is_some_and(|x| x.w == "to");
+    let praised = (POSITIVE.contains(&s) && contextual_positive(s, prev, next, &window))
         || POSITIVE_WORDS.contains(&w);
+    let positive = praised || enabled;
     let un_process = w.len() > 4
         && w.starts_with("un")
         && w.get(2..).is_some_and(|rest| {
@@ -78,6 +115,9 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
                 ]
                 .contains(&x.w.as_str())
             });
+    if s == "challeng" && !challenge_is_difficulty(t, i) {
+        return None;
+    }
     let negative = (NEGATIVE.contains(&s) && contextual_negative(s, next, prev, &window))
         || NEGATIVE_WORDS.contains(&w)
         || un_process
@@ -91,9 +131,14 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
     let before = |list: &[&str]| {
         (i.saturating_sub(2)..i).any(|j| same(j) && list.contains(&t[j].w.as_str()))
     };
+    // "ineffective in prioritising": a gerund names the activity, it does not say it is done.
+    let positive = positive && !(s == "prioritis" && w.ends_with("ing"));
     if positive && !negative {
         let mut v = if STRONG.contains(&s) || STRONG.contains(&w) {
             1.5
+        } else if !praised {
+            // Being enabled is mild praise: less than "well supported".
+            0.5
         } else {
             1.0
         };
@@ -157,7 +202,9 @@ pub(super) fn change(t: &[Tok], i: usize) -> Option<(f32, usize)> {
     };
     let same = |j: &usize| t[*j].clause == t[i].clause;
     let left = (i.saturating_sub(7)..i).rev().filter(same);
-    let right = (i + 1..(i + 4).min(t.len())).filter(same);
+    // "less delay", but not "less acute risks": "less" compares the word after it.
+    let reach = if s == "less" { 2 } else { 4 };
+    let right = (i + 1..(i + reach).min(t.len())).filter(same);
     let predicate = i > 0
         && [
             "is",
