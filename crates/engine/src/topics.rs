@@ -29,6 +29,10 @@ const JUDGING: &[&str] = &[
     "identify",
     "include",
     "includes",
+    // The report's own frame ("since the last inspection"), never the matter.
+    "inspection",
+    "inspections",
+    "inspectors",
     "inform",
     "means",
     "meet",

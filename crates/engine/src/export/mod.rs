@@ -163,17 +163,39 @@ pub fn headline(c: &Comparison) -> String {
 /// The movements behind the headline: the largest matters that improved, regressed, or
 /// remain a concern, by name.
 pub fn main_movements(c: &Comparison) -> Vec<(Verdict, Vec<String>)> {
+    const MOVES: [Verdict; 3] = [Verdict::Improved, Verdict::Regressed, Verdict::Persisted];
+    let moves = |tp: &Topic, v: Verdict| {
+        tp.verdict == v && (v != Verdict::Persisted || later_concern(c, tp))
+    };
+    // A name two topics of different movements share ("Care leavers" improved and
+    // regressed) tells a reader nothing: it is left out of the headline.
+    let ambiguous = |label: &str, v: Verdict| {
+        all_topics(c).any(|(_, tp)| {
+            tp.label.eq_ignore_ascii_case(label) && MOVES.iter().any(|&w| w != v && moves(tp, w))
+        })
+    };
+    // "Rotherham", "Local authority": what the reports' titles name is the organisation
+    // inspected, not a matter that moved.
+    let titled = |label: &str| {
+        let label = label.to_lowercase();
+        [&c.before.title, &c.after.title]
+            .into_iter()
+            .flatten()
+            .any(|t| t.to_lowercase().contains(&label))
+    };
     let mut out = Vec::new();
-    for v in [Verdict::Improved, Verdict::Regressed, Verdict::Persisted] {
+    for v in MOVES {
         let mut list: Vec<&Topic> = all_topics(c)
             .map(|(_, tp)| tp)
-            .filter(|tp| tp.verdict == v)
-            .filter(|tp| v != Verdict::Persisted || later_concern(c, tp))
+            .filter(|tp| moves(tp, v))
             .collect();
         list.sort_by_key(|tp| std::cmp::Reverse(tp.before.len() + tp.after.len()));
         let mut names: Vec<String> = Vec::new();
         for tp in list {
-            if !names.iter().any(|n| n.eq_ignore_ascii_case(&tp.label)) {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(&tp.label))
+                && !ambiguous(&tp.label, v)
+                && !titled(&tp.label)
+            {
                 names.push(tp.label.clone());
             }
             if names.len() == 4 {
@@ -213,5 +235,31 @@ mod tests {
         assert!(matches!(plain("ordinary text"), Cow::Borrowed(_)));
         assert_eq!(plain("page\u{c}break\u{0}\u{1b}[31m"), "page break  [31m");
         assert_eq!(plain("tab\tand\nline\u{85}\u{FFFE}"), "tab\tand\nline  ");
+    }
+
+    #[test]
+    fn the_headline_names_no_matter_ambiguously_and_not_the_organisation() {
+        let read = |text: &str| crate::ingest::ingest(text.as_bytes(), "r.txt").unwrap();
+        let before = read("# Inspection of Westbrook children's services\n\nCaseloads are too high in every team.\n\nPathway plans are weak and out of date.\n\nPersonal advisers are not visiting care leavers often enough.\n\nLeaders in Westbrook have no grip on performance.\n");
+        let after = read("# Inspection of Westbrook children's services\n\nCaseloads are now manageable in every team.\n\nPathway plans are strong and up to date.\n\nPersonal advisers visit care leavers often.\n\nLeaders in Westbrook have a firm grip on performance.\n");
+        let mut c = crate::compare::compare(&before, &after, &crate::Codebook::builtin());
+        let mut topics: Vec<&mut Topic> = c
+            .themes
+            .iter_mut()
+            .flat_map(|t| t.topics.iter_mut())
+            .collect();
+        assert!(topics.len() >= 4, "{}", topics.len());
+        for (tp, (label, verdict)) in topics.iter_mut().zip([
+            ("Care leavers", Verdict::Improved),
+            ("Care leavers", Verdict::Regressed),
+            ("Caseloads", Verdict::Improved),
+            ("Westbrook", Verdict::Improved),
+        ]) {
+            tp.label = label.to_string();
+            tp.verdict = verdict;
+        }
+        let moves = main_movements(&c);
+        let named: Vec<&String> = moves.iter().flat_map(|(_, names)| names).collect();
+        assert_eq!(named, ["Caseloads"], "{moves:?}");
     }
 }
