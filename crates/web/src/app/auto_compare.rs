@@ -57,7 +57,7 @@ pub fn use_auto_compare(
                         let (Some(before), Some(after)) = (a.doc(), b.doc()) else {
                             return;
                         };
-                        let with = book.as_ref().map(|c| &c.book);
+                        let with = book.as_ref().map(|c| c.book.as_str());
                         let (base, millis) = match jobs::compare(before, after, with).await {
                             Ok(done) => done,
                             Err(stopped) => {

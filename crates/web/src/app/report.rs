@@ -53,7 +53,7 @@ pub fn exports(props: &OutcomeProps) -> Html {
                 // A codebook: the one the comparison was made with, its topics and the
                 // themes discovered in these reports; the person's own themes marked.
                 let books = match (kind, &outcome.codebook) {
-                    (ExportKind::Qdc, Some(c)) => Some((&c.book, &c.yours)),
+                    (ExportKind::Qdc, Some(c)) => Some((c.book.as_str(), c.yours.as_str())),
                     _ => None,
                 };
                 let made = jobs::export(kind, &outcome.base, &outcome.overrides, books).await;

@@ -8,7 +8,6 @@ use std::rc::Rc;
 use engine::compare::Comparison;
 use engine::ingest::Document;
 use engine::overrides::{self, Edit, Overrides};
-use engine::themes::Codebook;
 use yew::prelude::*;
 
 use super::io;
@@ -138,10 +137,14 @@ pub struct UserCodebook {
     /// (0: the built-in codebook).
     pub id: u32,
     pub name: String,
-    /// The person's codebook as read.
-    pub yours: Codebook,
-    /// The built-in codebook with theirs on top: what comparisons use.
-    pub book: Codebook,
+    /// The person's codebook as read (`Codebook` JSON, as the worker sent it).
+    pub yours: String,
+    /// The built-in codebook with theirs on top, what comparisons use (JSON).
+    pub book: String,
+    /// How many themes the person's codebook has.
+    pub themes: usize,
+    /// Whether they are added to the built-in ones or replace them.
+    pub mode: engine::themes::Mode,
 }
 
 impl UserCodebook {
@@ -156,6 +159,8 @@ impl UserCodebook {
             name: name.to_string(),
             book: read.book,
             yours: read.yours,
+            themes: read.themes,
+            mode: read.mode,
         }
     }
 }
@@ -686,8 +691,8 @@ impl Reducible for State {
 
 /// "27 themes, in place of the built-in codebook" / "3 themes, added to the built-in ones".
 pub fn describe_codebook(c: &UserCodebook) -> String {
-    let themes = super::view::plural(c.yours.themes.len(), "theme", "themes");
-    match c.yours.mode {
+    let themes = super::view::plural(c.themes, "theme", "themes");
+    match c.mode {
         engine::themes::Mode::Replace => {
             format!("{themes}, in place of the built-in codebook")
         }

@@ -20,7 +20,7 @@
 use engine::compare::Comparison;
 use engine::ingest::Document;
 use engine::overrides::Overrides;
-use engine::themes::Codebook;
+use engine::themes::Mode;
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -155,12 +155,12 @@ fn read_reply(message: &Array) -> Read {
 pub async fn compare(
     before: &Document,
     after: &Document,
-    codebook: Option<&Codebook>,
+    codebook: Option<&str>,
 ) -> Result<(Comparison, f64), Stopped> {
     if available() {
         let payload = Array::of2(&json(before), &json(after));
         if let Some(book) = codebook {
-            payload.push(&json(book));
+            payload.push(&JsValue::from_str(book));
         }
         let reply = request(|job| Request::Compare { job }, payload, Array::new()).await;
         match reply {
@@ -197,9 +197,41 @@ pub async fn compare(
 
 /// A codebook file read by the worker: the person's codebook as read, and the built-in
 /// one with theirs on top (what comparisons use).
+///
+/// The page keeps codebooks as the JSON the worker sent and sends them back as they came:
+/// it reads only how many themes the person's has and whether they replace the built-in
+/// ones, so it carries no codebook's `Deserialize` or `Serialize` code.
 pub struct ReadCodebook {
-    pub yours: Codebook,
-    pub book: Codebook,
+    /// The person's codebook as read (`Codebook` JSON).
+    pub yours: String,
+    /// The built-in codebook with theirs on top, what comparisons use (`Codebook` JSON).
+    pub book: String,
+    /// How many themes the person's codebook has.
+    pub themes: usize,
+    /// Whether they are added to the built-in ones or replace them.
+    pub mode: Mode,
+}
+
+/// What the page reads of a codebook's JSON (the rest is skipped).
+#[derive(serde::Deserialize)]
+struct Outline {
+    #[serde(default)]
+    mode: Mode,
+    #[serde(default, rename = "theme")]
+    themes: Vec<serde::de::IgnoredAny>,
+}
+
+impl ReadCodebook {
+    /// The worker's two codebooks (None when the person's is not a codebook's JSON).
+    pub fn from_json(yours: String, book: String) -> Option<ReadCodebook> {
+        let outline = serde_json::from_str::<Outline>(&yours).ok()?;
+        Some(ReadCodebook {
+            yours,
+            book,
+            themes: outline.themes.len(),
+            mode: outline.mode,
+        })
+    }
 }
 
 /// Reads a codebook file (TOML, JSON or `.qdc`) in the worker. The inner `Err` is the
@@ -221,19 +253,14 @@ pub async fn codebook(
         match reply {
             Ok(message) => {
                 let header = message.get(0).as_string().unwrap_or_default();
-                let part = |i: u32| {
-                    message
-                        .get(i)
-                        .as_string()
-                        .and_then(|json| serde_json::from_str::<Codebook>(&json).ok())
-                };
+                let part = |i: u32| message.get(i).as_string();
                 let garbled = || "the codebook came back garbled. Try again.".to_string();
                 return Ok(match serde_json::from_str::<Reply>(&header) {
                     Ok(Reply::Codebook { error: Some(e), .. }) => Err(e),
-                    Ok(Reply::Codebook { error: None, .. }) => match (part(1), part(2)) {
-                        (Some(yours), Some(book)) => Ok(ReadCodebook { yours, book }),
-                        _ => Err(garbled()),
-                    },
+                    Ok(Reply::Codebook { error: None, .. }) => part(1)
+                        .zip(part(2))
+                        .and_then(|(yours, book)| ReadCodebook::from_json(yours, book))
+                        .ok_or_else(garbled),
                     _ => Err(garbled()),
                 });
             }
@@ -254,13 +281,13 @@ pub async fn export(
     kind: ExportKind,
     base: &Comparison,
     corrections: &Overrides,
-    books: Option<(&Codebook, &Codebook)>,
+    books: Option<(&str, &str)>,
 ) -> Result<String, Stopped> {
     if available() {
         let payload = Array::of2(&json(base), &JsValue::from_str(&corrections.to_json()));
         if let Some((made_with, yours)) = books {
-            payload.push(&json(made_with));
-            payload.push(&json(yours));
+            payload.push(&JsValue::from_str(made_with));
+            payload.push(&JsValue::from_str(yours));
         }
         match request(|job| Request::Export { job, kind }, payload, Array::new()).await {
             Ok(message) => {

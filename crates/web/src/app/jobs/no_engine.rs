@@ -11,11 +11,7 @@ pub fn read(_: &str, _: &[u8]) -> Result<Read, Stopped> {
     no_reader()
 }
 
-pub fn compare(
-    _: &Document,
-    _: &Document,
-    _: Option<&Codebook>,
-) -> Result<(Comparison, f64), Stopped> {
+pub fn compare(_: &Document, _: &Document, _: Option<&str>) -> Result<(Comparison, f64), Stopped> {
     no_reader()
 }
 
@@ -27,7 +23,7 @@ pub fn export(
     _: ExportKind,
     _: &Comparison,
     _: &Overrides,
-    _: Option<(&Codebook, &Codebook)>,
+    _: Option<(&str, &str)>,
 ) -> Result<String, Stopped> {
     no_reader()
 }

@@ -1,6 +1,7 @@
 //! The engine on the page itself, for the page's unit tests (they run without a worker).
 
 use super::*;
+use engine::themes::Codebook;
 use engine::{codebook as books, findings, ingest};
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Stopped> {
@@ -24,29 +25,37 @@ pub fn read_now(name: &str, bytes: &[u8]) -> Read {
 pub fn compare(
     before: &Document,
     after: &Document,
-    codebook: Option<&Codebook>,
+    codebook: Option<&str>,
 ) -> Result<(Comparison, f64), Stopped> {
     let started = io::now();
-    let builtin = Codebook::builtin();
-    let c = engine::compare::compare(before, after, codebook.unwrap_or(&builtin));
+    let book = codebook.map_or_else(Codebook::builtin, parse);
+    let c = engine::compare::compare(before, after, &book);
     Ok((c, io::now() - started))
 }
 
 pub fn codebook(name: &str, bytes: &[u8]) -> Result<Result<ReadCodebook, String>, Stopped> {
     Ok(books::from_bytes(bytes, name)
-        .map(|yours| ReadCodebook {
-            book: Codebook::builtin().with(yours.clone()),
-            yours,
+        .map(|yours| {
+            let book = Codebook::builtin().with(yours.clone());
+            let json = |c: &Codebook| serde_json::to_string(c).unwrap();
+            ReadCodebook::from_json(json(&yours), json(&book)).unwrap()
         })
         .map_err(|e| e.to_string()))
+}
+
+/// A codebook's JSON as the page keeps it.
+pub fn parse(json: &str) -> Codebook {
+    serde_json::from_str(json).unwrap()
 }
 
 pub fn export(
     kind: ExportKind,
     base: &Comparison,
     corrections: &Overrides,
-    books: Option<(&Codebook, &Codebook)>,
+    books: Option<(&str, &str)>,
 ) -> Result<String, Stopped> {
+    let books = books.map(|(made_with, yours)| (parse(made_with), parse(yours)));
+    let books = books.as_ref().map(|(made_with, yours)| (made_with, yours));
     Ok(worker::export_text(kind, base, corrections, books))
 }
 

@@ -5,7 +5,6 @@
 use engine::compare::Comparison;
 use engine::ingest::Document;
 use engine::series::Series;
-use engine::themes::Codebook;
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 
@@ -19,13 +18,10 @@ fn garbled() -> Stopped {
 
 /// Builds the series of `docs` (in the order to compare them) with `codebook` (None: the
 /// built-in one): the series and the milliseconds the engine took.
-pub async fn build(
-    docs: &[&Document],
-    codebook: Option<&Codebook>,
-) -> Result<(Series, f64), Stopped> {
+pub async fn build(docs: &[&Document], codebook: Option<&str>) -> Result<(Series, f64), Stopped> {
     if jobs::available() {
         // The codebook first ("" for the built-in one), then the reports.
-        let payload = Array::of1(&codebook.map_or(JsValue::from_str(""), jobs::json));
+        let payload = Array::of1(&JsValue::from_str(codebook.unwrap_or_default()));
         for d in docs {
             payload.push(&jobs::json(d));
             // Serialising a long report takes a while: one per task.
@@ -42,17 +38,17 @@ pub async fn build(
 
 /// The page's unit tests have no worker: they build the series on the page.
 #[cfg(test)]
-fn on_page(docs: &[&Document], codebook: Option<&Codebook>) -> Result<(Series, f64), Stopped> {
+fn on_page(docs: &[&Document], codebook: Option<&str>) -> Result<(Series, f64), Stopped> {
     let started = io::now();
-    let builtin = Codebook::builtin();
-    let built = engine::series::build_in_order(docs, codebook.unwrap_or(&builtin), &mut |_| {})
+    let book = codebook.map_or_else(engine::themes::Codebook::builtin, jobs::on_page::parse);
+    let built = engine::series::build_in_order(docs, &book, &mut |_| {})
         .map_err(|e| Stopped::Failed(format!("{e}.")))?;
     Ok((built, io::now() - started))
 }
 
 /// The shipped page has no comparison code: without a worker there is no series.
 #[cfg(not(test))]
-fn on_page(_: &[&Document], _: Option<&Codebook>) -> Result<(Series, f64), Stopped> {
+fn on_page(_: &[&Document], _: Option<&str>) -> Result<(Series, f64), Stopped> {
     Err(Stopped::Failed(jobs::NO_READER.to_string()))
 }
 

@@ -532,7 +532,7 @@ pub fn use_series_compare(
                     io::next_paint().await;
                     let docs: Vec<&engine::ingest::Document> =
                         entries.iter().filter_map(|e| e.doc()).collect();
-                    let book = codebook.as_ref().map(|c| &c.book);
+                    let book = codebook.as_ref().map(|c| c.book.as_str());
                     match jobs::build(&docs, book).await {
                         Ok((built, millis)) => {
                             let outcome = SeriesOutcome {

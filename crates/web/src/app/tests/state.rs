@@ -388,12 +388,13 @@ fn a_codebook_compares_again_unless_the_comparison_was_shared() {
         "mine.toml",
     )
     .unwrap();
-    let read = jobs::ReadCodebook {
-        book: Codebook::builtin().with(yours.clone()),
-        yours,
-    };
+    let json = |c: &Codebook| serde_json::to_string(c).unwrap();
+    let with = Codebook::builtin().with(yours.clone());
+    let read = jobs::ReadCodebook::from_json(json(&yours), json(&with)).unwrap();
     let book = Rc::new(UserCodebook::new("mine.qdc", read));
-    assert_eq!(book.book.themes.len(), Codebook::builtin().themes.len() + 1);
+    assert_eq!(book.themes, 1);
+    let made_with = jobs::on_page::parse(&book.book);
+    assert_eq!(made_with.themes.len(), Codebook::builtin().themes.len() + 1);
     let s = reduce(s, Action::Codebook(Some(book.clone())));
     assert!(s.outcome.is_none(), "compared again with it");
     assert_eq!(s.codebook_id(), book.id);
