@@ -62,6 +62,8 @@ const EVALUATIVE: &[&str] = &[
     "best",
     "better",
     "clear",
+    // "remarkable commitment" and "committed to the reforms" share a judgement, not a matter.
+    "commit",
     "consist",
     "effect",
     "ensur",
