@@ -443,6 +443,23 @@ mod tests {
     }
 
     #[test]
+    fn so_that_after_a_done_thing_is_its_result_and_after_a_plan_its_aim() {
+        assert_eq!(
+            classify(
+                "Mothers and babies are placed together so that children are kept safe.",
+                false
+            ),
+            Strength
+        );
+        for text in [
+            "The local authority is revising the letters so that they are clear.",
+            "Leaders plan to recruit more carers so that children have a good choice of home.",
+        ] {
+            assert_eq!(classify(text, false), Neutral, "{text}");
+        }
+    }
+
+    #[test]
     fn what_is_hindered_or_lacked_is_not_praise() {
         for text in [
             "The absence of a shared database makes it difficult to maintain an effective overview.",

@@ -87,6 +87,7 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
         if PURPOSE
             .iter()
             .any(|p| i + p.len() <= hi && starts_with(t, i, p))
+            && !is_result(t, lo, i)
         {
             purpose_until = hi;
             purpose_from = purpose_from.min(i);
@@ -362,6 +363,52 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             }
         }
     }
+}
+
+/// Words that make what follows "so that" an aim, not a result: an intention, an
+/// obligation or a plan ("leaders are working to …, so that", "plans should …").
+const INTENDING: &[&str] = &[
+    "aim",
+    "aims",
+    "aiming",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "working",
+    "seek",
+    "seeks",
+    "seeking",
+    "should",
+    "must",
+    "will",
+    "would",
+    "could",
+    "action",
+    "actions",
+    "recommend",
+    "try",
+    "trying",
+];
+
+/// "The need for capacity assessments is considered early so that children are well
+/// prepared": after a done, affirmative main clause, "so that" says what it achieves,
+/// which is praise. After an intention or a negation it stays an aim.
+fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
+    t[i].w == "so"
+        && t.get(i + 1).is_some_and(|x| x.w == "that")
+        && i > lo
+        && !t[lo..i].iter().any(|x| {
+            NEGATORS.contains(&x.w.as_str())
+                || INTENDING.contains(&x.w.as_str())
+                || RARELY.contains(&x.w.as_str())
+        })
+        // "is revising these so that …": work in progress, its end not yet reached.
+        && !(lo + 1..i).any(|j| {
+            t[j].w.ends_with("ing") && matches!(t[j - 1].w.as_str(), "is" | "are" | "being")
+        })
 }
 
 /// Whether a negation at `k` describes the situation rather than failing a practice: in
