@@ -604,3 +604,31 @@ pub(super) const SUBORDINATORS: &[&str] = &[
 
 /// Relative words: negation does not reach across them, a quantifier's scope does.
 pub(super) const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "when"];
+
+/// Words that make what follows "so that" an aim, not a result: an intention, an
+/// obligation or a plan ("leaders are working to …, so that", "plans should …").
+pub(super) const INTENDING: &[&str] = &[
+    "aim",
+    "aims",
+    "aiming",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "working",
+    "seek",
+    "seeks",
+    "seeking",
+    "should",
+    "must",
+    "will",
+    "would",
+    "could",
+    "action",
+    "actions",
+    "recommend",
+    "try",
+    "trying",
+];

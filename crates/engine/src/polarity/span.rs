@@ -147,29 +147,11 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
         }
     }
     // "a lack of purpose", "the absence of effective plans", "plans lack detail": the
-    // lacked praise is the lack.
+    // lacked praise is the lack; hindered praise ("difficult to maintain") likewise.
     for i in lo..hi {
         let of = t.get(i + 1).is_some_and(|x| x.w == "of");
         let lacks = matches!(t[i].w.as_str(), "lack" | "lacks" | "lacked" | "lacking");
-        // "makes it difficult to maintain an effective overview", "undermines the ability
-        // to respond proactively": what is hindered is not praise.
-        // Not "staff work hard to keep in touch": effort, not difficulty.
-        let judged_hard = |j: usize| {
-            let by = |k: usize| {
-                matches!(
-                    t[k].w.as_str(),
-                    "it" | "is" | "are" | "was" | "were" | "be" | "been" | "them" | "find"
-                )
-            };
-            j > 0
-                && (by(j - 1)
-                    || (j > 1 && matches!(t[j - 1].w.as_str(), "very" | "too" | "so") && by(j - 2)))
-        };
-        let hinders = matches!(t[i].s.as_str(), "undermin" | "hinder" | "imped")
-            || (matches!(t[i].w.as_str(), "difficult" | "hard" | "harder")
-                && t.get(i + 1).is_some_and(|x| x.w == "to")
-                && judged_hard(i));
-        if hinders {
+        if hinders(t, i) {
             let end = (i + 1..hi).find(|&j| t[j].sub != t[i].sub).unwrap_or(hi);
             items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
             if !items.iter().any(|it| it.at == i) {
@@ -365,37 +347,9 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
     }
 }
 
-/// Words that make what follows "so that" an aim, not a result: an intention, an
-/// obligation or a plan ("leaders are working to …, so that", "plans should …").
-const INTENDING: &[&str] = &[
-    "aim",
-    "aims",
-    "aiming",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "working",
-    "seek",
-    "seeks",
-    "seeking",
-    "should",
-    "must",
-    "will",
-    "would",
-    "could",
-    "action",
-    "actions",
-    "recommend",
-    "try",
-    "trying",
-];
-
-/// "The need for capacity assessments is considered early so that children are well
-/// prepared": after a done, affirmative main clause, "so that" says what it achieves,
-/// which is praise. After an intention or a negation it stays an aim.
+/// "Mothers and babies are placed together so that children are kept safe": after a
+/// done, affirmative main clause, "so that" says what it achieves, which is praise. After
+/// an intention, an obligation, a negation or work in progress it stays an aim.
 fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
     t[i].w == "so"
         && t.get(i + 1).is_some_and(|x| x.w == "that")
@@ -409,6 +363,25 @@ fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
         && !(lo + 1..i).any(|j| {
             t[j].w.ends_with("ing") && matches!(t[j - 1].w.as_str(), "is" | "are" | "being")
         })
+}
+
+/// Whether the word at `i` hinders what follows it in its clause, which is then no
+/// praise: "makes it difficult to maintain an effective overview", "undermines the
+/// ability to respond proactively"; not "staff work hard to keep in touch" (effort).
+fn hinders(t: &[Tok], i: usize) -> bool {
+    let judging = |k: usize| {
+        matches!(
+            t[k].w.as_str(),
+            "it" | "is" | "are" | "was" | "were" | "be" | "been" | "them" | "find"
+        )
+    };
+    let judged = i > 0
+        && (judging(i - 1)
+            || (i > 1 && matches!(t[i - 1].w.as_str(), "very" | "too" | "so") && judging(i - 2)));
+    matches!(t[i].s.as_str(), "undermin" | "hinder" | "imped")
+        || (matches!(t[i].w.as_str(), "difficult" | "hard" | "harder")
+            && t.get(i + 1).is_some_and(|x| x.w == "to")
+            && judged)
 }
 
 /// Whether a negation at `k` describes the situation rather than failing a practice: in
