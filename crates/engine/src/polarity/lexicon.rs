@@ -179,7 +179,6 @@ pub(super) const NEGATIVE: &[&str] = &[
     "backlog",
     "serious",
     "loss",
-    "crisi",
     "uncertain",
     "fragil",
     "fragment",
@@ -212,7 +211,9 @@ pub(super) const NEGATIVE: &[&str] = &[
     "timeout",
     "broken",
     "defect",
-    "vulner",
+    // "disadvantaged", not the children's "vulnerability" or a "crisis" they face: those
+    // describe whom a service is for, and count only as counted things (below).
+    "disadvantag",
     "leak",
     "complaint",
     "breakdown",
@@ -363,6 +364,8 @@ pub(super) const BAD_THINGS: &[&str] = &[
     "isol",
     "error",
     "unmet",
+    "vulner",
+    "crisi",
 ];
 
 /// Things a report counts that are good to have.

@@ -460,6 +460,28 @@ mod tests {
     }
 
     #[test]
+    fn whom_a_service_is_for_is_no_criticism() {
+        for text in [
+            "Care leavers readily turn to their PAs when they need support in times of crisis.",
+            "Intensive support is provided to those children who are vulnerable to placement disruption.",
+        ] {
+            assert_eq!(classify(text, false), Neutral, "{text}");
+        }
+        assert_ne!(
+            classify(
+                "Workers are conscious of children’s additional vulnerability and take steps to keep them safer.",
+                false
+            ),
+            Concern
+        );
+        // Left exposed, or worse off, it is.
+        assert_eq!(
+            classify("Unless care leavers ask, they are disadvantaged.", false),
+            Concern
+        );
+    }
+
+    #[test]
     fn what_is_hindered_or_lacked_is_not_praise() {
         for text in [
             "The absence of a shared database makes it difficult to maintain an effective overview.",
