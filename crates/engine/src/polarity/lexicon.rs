@@ -464,6 +464,21 @@ pub(super) const MINOR: &[&str] = &[
 ];
 
 /// Phrases that make a finding at least partly a concern.
+/// Praise a report words as a phrase, no word of which praises alone.
+pub(super) const PRAISE_PHRASES: &[&str] = &[
+    "at the heart of",
+    "take pride",
+    "takes pride",
+    "as soon as possible",
+    "every effort",
+    "extra mile",
+    "above and beyond",
+    "listened to",
+    "in depth",
+    "made it easier",
+    "makes it easier",
+];
+
 pub(super) const CONCERN_PHRASES: &[&str] = &[
     "more to do",
     "more work to do",

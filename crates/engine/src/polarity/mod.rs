@@ -482,6 +482,26 @@ mod tests {
     }
 
     #[test]
+    fn praise_in_a_phrase() {
+        for text in [
+            "Children’s voices are listened to.",
+            "Staff take pride in their work.",
+            "Children are placed at the heart of the service.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        assert_eq!(classify("Children are not listened to.", false), Concern);
+        // Inside an aim it is the aim.
+        assert_eq!(
+            classify(
+                "Assessments do not always include a focus on histories to ensure an in-depth understanding of needs.",
+                false
+            ),
+            Concern
+        );
+    }
+
+    #[test]
     fn what_is_hindered_or_lacked_is_not_praise() {
         for text in [
             "The absence of a shared database makes it difficult to maintain an effective overview.",

@@ -36,6 +36,17 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
                 }
             }
         }
+        // Praise in a phrase ("at the heart of", "go the extra mile"); a negation before it
+        // turns it round ("are not listened to").
+        for p in PRAISE_PHRASES {
+            let p: Vec<&str> = p.split(' ').collect();
+            if i + p.len() <= hi && starts_with(t, i, &p) && !claimed[i] {
+                items.push(Item::new(i, 1.0));
+                for c in &mut claimed[i..i + p.len()] {
+                    *c = true;
+                }
+            }
+        }
         // "not all", "not every": most but not all, a partial reservation.
         if t[i].w == "not" && t.get(i + 1).is_some_and(|x| x.w == "all" || x.w == "every") {
             r.tentative = true;
@@ -124,6 +135,8 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             items.push(item);
         }
     }
+    // A praise phrase inside an aim is the aim ("to ensure an in-depth understanding").
+    items.retain(|it| !(it.v > 0.0 && claimed[it.at] && it.at >= purpose_from));
     // "poor performance": a counted thing already judged by its modifier.
     let judged: Vec<usize> = items
         .iter()
