@@ -511,7 +511,10 @@ const SUBJECT_LEADS: &[&str] = &[
 /// where a finding names its matter ("Pathway plans | are not …"), as against the
 /// judgement that follows.
 pub fn subject_span(text: &str) -> Option<String> {
-    let ws: Vec<&str> = text.split_whitespace().take(MAX_SUBJECT_SPAN + 1).collect();
+    let ws: Vec<&str> = main_clause(text)
+        .split_whitespace()
+        .take(MAX_SUBJECT_SPAN + 1)
+        .collect();
     let end = ws.iter().position(|w| {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -521,11 +524,63 @@ pub fn subject_span(text: &str) -> Option<String> {
     (end > 0).then(|| ws[..end].join(" "))
 }
 
+/// Words that open a clause set before the main one ("While progress is evident, leaders
+/// are aware …", "Since the last inspection, leaders have …"): its subject is not the
+/// sentence's.
+const FRONTED_OPENERS: &[&str] = &[
+    "while",
+    "whilst",
+    "although",
+    "though",
+    "despite",
+    "when",
+    "whenever",
+    "where",
+    "if",
+    "once",
+    "since",
+    "because",
+    "after",
+    "before",
+    "following",
+    "until",
+    "unless",
+];
+/// A fronted clause longer than this many words is not taken for one: its comma may be
+/// a list's.
+const MAX_FRONTED: usize = 16;
+
+/// The sentence from its main clause on: a fronted clause ("While progress is evident,")
+/// left out when it ends at a comma soon enough; the whole sentence otherwise.
+fn main_clause(text: &str) -> &str {
+    let first = text.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    if !first.is_some_and(|w| FRONTED_OPENERS.contains(&w.as_str())) {
+        return text;
+    }
+    let mut words = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            ',' => return text[i + 1..].trim_start(),
+            c if c.is_whitespace() => {
+                words += 1;
+                if words > MAX_FRONTED {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
 /// The subject of a sentence, when it is short enough to name a matter: the words
 /// before its first verb of being or having, without leading articles and quantifiers
 /// ("The quality of plans is variable" → "quality of plans").
 fn subject(text: &str) -> Option<String> {
-    let ws: Vec<&str> = text
+    let ws: Vec<&str> = main_clause(text)
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
         .filter(|w| !w.is_empty())
@@ -749,6 +804,25 @@ mod tests {
         assert_eq!(
             subject_span("Care leavers receive help from their advisers.").as_deref(),
             Some("Care leavers")
+        );
+    }
+
+    #[test]
+    fn a_fronted_clause_is_not_the_subject() {
+        assert_eq!(
+            subject_span("While progress is evident, leaders are aware of what is left to do.")
+                .as_deref(),
+            Some("leaders")
+        );
+        assert_eq!(
+            subject("Since the last inspection, return home interviews are offered promptly.")
+                .as_deref(),
+            Some("return home interviews")
+        );
+        // No comma soon after the opener: no fronted clause to leave out.
+        assert_eq!(
+            subject_span("When children are placed far away is recorded.").as_deref(),
+            Some("When children")
         );
     }
 

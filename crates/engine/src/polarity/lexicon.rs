@@ -477,6 +477,12 @@ pub(super) const PRAISE_PHRASES: &[&str] = &[
     "in depth",
     "made it easier",
     "makes it easier",
+    // A difficulty met: "has risen to the challenge of providing accommodation".
+    "rise to the challenge",
+    "rises to the challenge",
+    "rose to the challenge",
+    "risen to the challenge",
+    "rising to the challenge",
 ];
 
 pub(super) const CONCERN_PHRASES: &[&str] = &[
@@ -494,7 +500,15 @@ pub(super) const CONCERN_PHRASES: &[&str] = &[
     "areas to improve",
     "area for improvement",
     "areas for improvement",
+    // The grade's words as a verb phrase: "most plans require improvement".
     "requires improvement",
+    "require improvement",
+    "required improvement",
+    "requiring improvement",
+    "need improvement",
+    "needs improvement",
+    "need improving",
+    "needs improving",
     "times out",
     "timed out",
     "an area to",

@@ -487,10 +487,16 @@ mod tests {
             "Children’s voices are listened to.",
             "Staff take pride in their work.",
             "Children are placed at the heart of the service.",
+            "The council has risen to the challenge of housing unaccompanied children.",
         ] {
             assert_eq!(classify(text, false), Strength, "{text}");
         }
         assert_eq!(classify("Children are not listened to.", false), Concern);
+        // A challenge faced without the phrase stays a difficulty.
+        assert_eq!(
+            classify("The challenge of recruiting remains.", false),
+            Concern
+        );
         // Inside an aim it is the aim.
         assert_eq!(
             classify(
@@ -508,6 +514,8 @@ mod tests {
             "Care plans lack clear, focused outcomes.",
             "Attendance at these meetings is less than good.",
             "Staff find it hard to get good advice.",
+            // The grade's words as a verb phrase, after a quantifier that praises.
+            "Most child protection plans require improvement.",
         ] {
             assert_eq!(classify(text, false), Concern, "{text}");
         }
