@@ -421,6 +421,7 @@ mod tests {
         for text in [
             "When this is not possible, alternatives are explored with urgency.",
             "Interpreters are used for children who do not speak English.",
+            "Interpreters are provided for families, many of whom do not speak English.",
         ] {
             assert_ne!(classify(text, false), Concern, "{text}");
         }
@@ -488,10 +489,23 @@ mod tests {
             "Staff take pride in their work.",
             "Children are placed at the heart of the service.",
             "The council has risen to the challenge of housing unaccompanied children.",
+            "They undertake high-quality direct work with children.",
+            "Care leavers spoke highly of the virtual school.",
+            "IROs have a deep understanding of each child.",
+            "Accommodation options are tailored to need.",
+            "Social workers are professionally curious.",
+            // Done, not aimed at: "managed to", "helped to".
+            "Leaders have managed to achieve tangible improvements.",
+            "This has helped to improve attendance.",
         ] {
             assert_eq!(classify(text, false), Strength, "{text}");
         }
         assert_eq!(classify("Children are not listened to.", false), Concern);
+        assert_eq!(classify("Plans are not tailored to need.", false), Concern);
+        assert_eq!(
+            classify("Leaders have not managed to improve practice.", false),
+            Concern
+        );
         // A challenge faced without the phrase stays a difficulty.
         assert_eq!(
             classify("The challenge of recruiting remains.", false),

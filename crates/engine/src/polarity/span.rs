@@ -361,11 +361,20 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
 }
 
 /// "Mothers and babies are placed together so that children are kept safe": after a
-/// done, affirmative main clause, "so that" says what it achieves, which is praise. After
+/// done, affirmative main clause, "so that" (or "managed to", "helped to") says what it
+/// achieves, which is praise. After
 /// an intention, an obligation, a negation or work in progress it stays an aim.
 fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
-    t[i].w == "so"
-        && t.get(i + 1).is_some_and(|x| x.w == "that")
+    // "Leaders have managed to achieve tangible improvements", "this has helped to
+    // improve attendance": what was done, not what is aimed at.
+    let achieved = t[i].w == "to"
+        && i > lo
+        && matches!(
+            t[i - 1].w.as_str(),
+            "managed" | "manages" | "able" | "succeeded" | "succeeds" | "helped" | "helps"
+        );
+    let so_that = t[i].w == "so" && t.get(i + 1).is_some_and(|x| x.w == "that");
+    (achieved || so_that)
         && i > lo
         && !t[lo..i].iter().any(|x| {
             NEGATORS.contains(&x.w.as_str())
@@ -412,7 +421,7 @@ fn describes_situation(t: &[Tok], k: usize) -> bool {
         .filter(|&j| j > 0 && t[j - 1].clause == t[k].clause && k <= j + 3)
         .map(|j| t[j].w.as_str());
     let answers = (0..k).any(|j| t[j].clause == t[k].clause && NEGATORS.contains(&t[j].w.as_str()));
-    in_circumstance || (matches!(opener, Some("who" | "whose")) && !answers)
+    in_circumstance || (matches!(opener, Some("who" | "whom" | "whose")) && !answers)
 }
 
 /// Whether one of the `n` words after `i` (before `hi`) names people a report counts:
