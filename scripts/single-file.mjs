@@ -1,6 +1,7 @@
 // Makes one self-contained page from a Trunk build: the CSS in a <style>, the wasm-bindgen
-// glue and the wasm (base64) in one inline module script that instantiates the wasm from
-// bytes (no fetch, so it works from file:// or as an e-mail attachment). The CSP keeps its
+// glue and the wasm (base64) of the whole app (the series bundle) in one inline module
+// script that instantiates the wasm from bytes (no fetch, so it works from file:// or as an
+// e-mail attachment). The CSP keeps its
 // strictness: the inline script and style are allowed by their sha256, nothing else.
 // The reading worker and the PDF reader go in too: each one's glue and wasm (base64) become
 // the text of a `blob:` URL the page starts it from (a file:// page can't start a worker
@@ -20,10 +21,11 @@ const pick = (re) => {
 };
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
 const css = readFileSync(pick(/^style-.*\.css$/), 'utf8');
-const glue = readFileSync(pick(/^report-compare-web-.*\.js$/), 'utf8')
-  .replace(/^export \{[^}]*\};?\s*$/m, '')
-  .replace(/new URL\('[^']*', import\.meta\.url\)/, 'undefined');
-const wasm = readFileSync(pick(/^report-compare-web-.*_bg\.wasm$/)).toString('base64');
+// The page here is the series bundle (the whole app, series view included; its glue is
+// no-modules, as a worker's): one file has nothing to load later, so the lighter page
+// that hands over to it for a series is left out.
+const glue = readFileSync(join(dist, 'report-compare-series.js'), 'utf8');
+const wasm = readFileSync(join(dist, 'report-compare-series_bg.wasm')).toString('base64');
 // A worker's own script: its no-modules glue, then its wasm from the inlined bytes; the
 // page starts it from a blob: URL of that text.
 const inlined = (bin) => {
@@ -47,7 +49,7 @@ globalThis.reportComparePdfReader = ${inlined('report-compare-pdf')};
   const text = atob(${JSON.stringify(wasm)});
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  await __wbg_init({ module_or_path: bytes });
+  await wasm_bindgen({ module_or_path: bytes });
 }
 `;
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;

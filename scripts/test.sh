@@ -70,6 +70,8 @@ clippy() {
   for crate in web worker pdf word; do
     cargo clippy --target wasm32-unknown-unknown -p "$crate" --all-targets -- -D warnings || rc=1
   done
+  # The page itself is crates/web without its `series` feature (the series bundle has it).
+  cargo clippy --target wasm32-unknown-unknown -p web --no-default-features --bin report-compare-web -- -D warnings || rc=1
   # The engine names no web crate on any target, and none reaches it natively (on wasm32
   # zip's getrandom brings wasm-bindgen, which the engine can't name). The page's build
   # holds no reader or writer: those are the workers'.

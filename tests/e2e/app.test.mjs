@@ -332,6 +332,8 @@ test('two files dropped at once, in the wrong order: date order, CLI counts, tim
   await assertAccessible(page, 'loaded');
   await page.screenshot({ path: join(SHOTS, 'overview.png') });
   await page.screenshot({ path: join(SHOTS, 'overview-full.png'), fullPage: true });
+  // A pair never fetches the series view's bundle (series.test.mjs: a series does).
+  assert.deepEqual(log.requests.filter((u) => new URL(u).pathname.includes('report-compare-series')), []);
   assertClean(log);
   await context.close();
 });

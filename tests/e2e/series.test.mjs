@@ -2,13 +2,15 @@
 // dropped at once in shuffled order on the release build (served from a sub-path), read
 // and compared in the worker. Checked against the native CLI on the same files: the order,
 // the ratings chart, one matter's cells; then a step's evidence page (by keyboard and
-// back), axe on every view, 360 px dark, the series through a .rcmp file, and the embed
-// API with several reports. Prints the time from drop to series view and the longest
+// back), axe on every view, 360 px dark, the series through a .rcmp file and a link, a
+// codebook given with the reports, and the embed API with several reports. The series
+// view is a bundle of its own: fetched only when a series is opened, the page handing
+// over to it what it was given. Prints the time from drop to series view and the longest
 // main-thread task. Run: DIST_DIR=../../dist node --test series.test.mjs (scripts/test.sh).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +124,10 @@ async function dropPrepared(page) {
   });
 }
 
+/** The series bundle's files the page fetched, in order. */
+const seriesBundle = (log) =>
+  log.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((f) => f.startsWith('report-compare-series')).sort();
+
 /** What a track's cell shows, as the CLI's JSON has it. */
 const cellWord = (c) => c.verdict ?? (c.gap ? 'gap' : 'none');
 
@@ -151,7 +157,10 @@ async function dropLuton(page) {
 
 test('four Luton inspections dropped at once: date order, the ratings chart and a matter as the CLI, a step’s evidence, timing, axe', async (t) => {
   const { context, page, log } = await open();
+  // The series view is a bundle of its own, fetched only when a series is opened.
+  assert.deepEqual(seriesBundle(log), [], 'the series bundle is not fetched before a series');
   const timing = await dropLuton(page);
+  assert.deepEqual(seriesBundle(log), ['report-compare-series.js', 'report-compare-series_bg.wasm'], 'then it is, once');
   const msg = `four Luton PDFs, drop to series view: ${timing.seconds.toFixed(2)} s; long main-thread tasks (over 50 ms) from drop until the share payload is made: ${timing.tasks.length} (longest ${timing.longest.toFixed(0)} ms)`;
   t.diagnostic(msg);
   console.log(`# series: ${msg}`);
@@ -265,7 +274,7 @@ test('series at 360 px and dark: no sideways scrolling, cells name their step, a
   await context.close();
 });
 
-test('a series goes into a .rcmp file and opens from it in a fresh browser', async () => {
+test('a series goes into a .rcmp file and opens from it in a fresh browser, and as a link', async () => {
   const a = await open();
   await prepare(a.page, WESTBROOK);
   await dropPrepared(a.page);
@@ -291,6 +300,45 @@ test('a series goes into a .rcmp file and opens from it in a fresh browser', asy
   await b.page.locator('.detail').waitFor();
   assertClean(b.log);
   await b.context.close();
+
+  // The same payload as a link (a `.rcmp` file holds the link's text): the page hands it
+  // to the series bundle, which opens it once.
+  const text = (await readFile(file, 'utf8')).trim();
+  const c = await open();
+  assert.deepEqual(seriesBundle(c.log), []);
+  await c.page.goto(`${server.url}#c=${text}`);
+  await c.page.locator('[data-tracks] tbody tr').first().waitFor({ timeout: 30_000 });
+  assert.match(await c.page.locator('[role=status]').innerText(), /Opened a shared series of 3 reports/);
+  assert.deepEqual(await c.page.locator('[data-tracks] tbody tr').evaluateAll((trs) => trs.map((r) => r.dataset.track)), rows);
+  assert.deepEqual(seriesBundle(c.log), ['report-compare-series.js', 'report-compare-series_bg.wasm']);
+  assertClean(c.log);
+  await c.context.close();
+});
+
+test('a codebook given with three reports goes with them to the series view and is used there, as the CLI uses it', async () => {
+  // Only the series bundle builds a series: the page reads the codebook, then hands both over.
+  const toml = join(SHOTS, 'homes-codebook.toml');
+  await writeFile(toml, 'mode = "replace"\n\n[[theme]]\nid = "homes"\nlabel = "Homes"\nterms = ["home", "homes", "placement", "placements"]\n');
+  const qdc = join(SHOTS, 'homes.qdc');
+  const cargo = (args) =>
+    execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-compare', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  await writeFile(qdc, cargo(['--export-codebook', '-', '--codebook', toml]));
+  const expected = JSON.parse(cargo([...WESTBROOK, '--codebook', qdc, '--format', 'json']));
+  const themes = (s) => [...new Set(s.steps.flatMap((step) => step.themes.map((t) => t.id)))].sort();
+  assert.ok(themes(expected).includes('homes'));
+
+  const { context, page, log } = await open();
+  await prepare(page, [qdc, ...WESTBROOK]);
+  await dropPrepared(page);
+  await page.locator('[data-tracks] tbody tr').first().waitFor({ timeout: 60_000 });
+  await page.locator('[data-share][data-share-size]').waitFor();
+  const download = page.waitForEvent('download');
+  await page.locator('.series-exports').getByRole('button', { name: 'JSON' }).click();
+  const made = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  assert.deepEqual(themes(made), themes(expected), 'the series was made with the codebook');
+  assert.deepEqual(made.tracks.map((t) => t.id), expected.tracks.map((t) => t.id));
+  assertClean(log);
+  await context.close();
 });
 
 test('embedded: a load message with three reports makes a series, and the result says so', async () => {

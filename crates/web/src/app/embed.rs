@@ -218,8 +218,16 @@ pub fn use_embed(
                 let _ = w
                     .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
             }
-            post("ready", &[]);
-            if let (Some(before), Some(after)) = (param("before"), param("after")) {
+            // Started by the page for a series (`handoff.rs`): the host was greeted and
+            // `?before=&after=` fetched then.
+            #[cfg(feature = "series")]
+            let fresh = !super::handoff::handed_over();
+            #[cfg(not(feature = "series"))]
+            let fresh = true;
+            if fresh {
+                post("ready", &[]);
+            }
+            if let (true, Some(before), Some(after)) = (fresh, param("before"), param("after")) {
                 let (on_files, on_say) = (on_files.clone(), on_say.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch_named(before, after).await {

@@ -8,11 +8,14 @@
 //! pure helpers; `io.rs` the browser calls. `App` is its hooks, then the view; each hook
 //! lives beside its subject: `route.rs` (the hash), `reading.rs` (files, paste, the
 //! sample), `auto_compare.rs` (comparing the pair), `jobs/` (progress), `share.rs`,
-//! `embed.rs` and `series/`.
+//! `embed.rs` and `series/` (only with the `series` feature; the page built without it
+//! has `series_lazy.rs` there, and hands a series over to the bundle built with it:
+//! `handoff.rs`).
 
 mod auto_compare;
 mod detail;
 mod embed;
+mod handoff;
 mod io;
 mod jobs;
 mod load;
@@ -21,6 +24,11 @@ use ::protocol;
 mod reading;
 mod report;
 mod route;
+// Without the `series` feature (the page) a series hands over to the bundle built with it.
+#[cfg(feature = "series")]
+mod series;
+#[cfg(not(feature = "series"))]
+#[path = "series_lazy.rs"]
 mod series;
 mod share;
 mod state;
@@ -50,7 +58,13 @@ pub fn start() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("./"));
         }
     }
-    yew::Renderer::<App>::new().render();
+    #[cfg(feature = "series")]
+    {
+        handoff::take();
+        yew::Renderer::<App>::new().render();
+    }
+    #[cfg(not(feature = "series"))]
+    handoff::keep(yew::Renderer::<App>::new().render());
 }
 
 /// How the overview is sorted.
@@ -146,6 +160,11 @@ pub fn app() -> Html {
     let drop = reading::use_file_drop(state.dispatcher(), &series, progress.clone());
     let on = PairActions::new(&state.dispatcher());
     embed::use_embed(&state, drop.on_files.clone(), on.say.clone());
+    handoff::use_handoff(
+        state.dispatcher(),
+        series.dispatcher(),
+        drop.on_files.clone(),
+    );
     let on_prefs = {
         let prefs = prefs.clone();
         Callback::from(move |p: Prefs| prefs.set(p))

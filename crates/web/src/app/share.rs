@@ -193,6 +193,10 @@ pub fn make(outcome: &Outcome, earlier: &Entry, later: &Entry) -> Option<Shared>
     })
 }
 
+/// The payload kind of a shared series (`series/share.rs`; the page without the series
+/// view knows it too, to hand such a link over).
+pub const SERIES_KIND: &str = "report-compare-series-share/1";
+
 /// What a link or file opened.
 pub enum Opened {
     Pair(Action),
@@ -280,8 +284,14 @@ fn open_json(json: &str) -> Result<Action, String> {
     })
 }
 
+/// A `#c=…` payload the page opened before it handed over to this bundle: not reopened.
+#[cfg(feature = "series")]
+pub fn already_open(payload: String) {
+    CURRENT.with(|c| *c.borrow_mut() = payload);
+}
+
 /// The `#c=…` payload of the page's address, if any.
-fn payload_in_hash() -> Option<String> {
+pub fn payload_in_hash() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     hash.strip_prefix("#c=").map(str::to_string)
 }

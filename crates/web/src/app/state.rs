@@ -333,6 +333,7 @@ pub enum Action {
     UndoAll,
     Say(String, bool),
     /// Read out, not shown: the page already shows it (a series' headline).
+    #[cfg_attr(not(feature = "series"), allow(dead_code))]
     Whisper(String),
     /// A shared comparison opened: both reports (earlier, later) and the outcome at once,
     /// so nothing is re-compared from the thin shared documents.

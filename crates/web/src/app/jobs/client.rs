@@ -341,6 +341,22 @@ pub(super) async fn request_to(
     }
 }
 
+/// Ends the workers for good: the page is handing over to the series bundle, which starts
+/// its own (the jobs in flight are dropped with the page).
+#[cfg(not(feature = "series"))]
+pub fn retire() {
+    for kind in [Kind::Reader, Kind::Pdf] {
+        client(kind, |c| {
+            if let Some(w) = c.worker.take() {
+                w.terminate();
+            }
+            c.broken = true;
+            c.queue.clear();
+            c.pending.clear();
+        });
+    }
+}
+
 /// Stops whatever the worker is doing and starts a fresh one; the jobs in flight end
 /// with [`Stopped::Cancelled`].
 pub fn cancel() {

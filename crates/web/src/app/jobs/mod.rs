@@ -31,6 +31,8 @@ mod client;
 mod word;
 
 use client::request_to;
+#[cfg(not(feature = "series"))]
+pub use client::retire;
 use client::Kind;
 pub use client::{available, cancel, use_progress, warm};
 pub(super) use client::{request, NO_WORKER};

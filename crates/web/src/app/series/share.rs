@@ -21,7 +21,7 @@ use super::super::view::plural;
 use super::{step_outcome, SeriesAction, SeriesOutcome};
 
 /// Names this payload inside the link format.
-pub const KIND: &str = "report-compare-series-share/1";
+pub const KIND: &str = super::super::share::SERIES_KIND;
 
 /// Everything a shared series holds, as opened (its `kind` was read to get here).
 #[derive(Debug, Clone, Deserialize)]
