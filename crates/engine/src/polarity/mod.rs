@@ -884,6 +884,11 @@ mod tests {
             ("Unregistered homes are rarely used.", Strength),
             ("Managers rarely check the quality of records.", Concern),
             ("Staff are rarely available at weekends.", Concern),
+            // A second reported claim is not what is rare.
+            (
+                "Pupils say that bullying is rare and that adults sort it out quickly.",
+                Strength,
+            ),
         ]);
     }
 

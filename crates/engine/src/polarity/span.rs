@@ -335,7 +335,13 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
     // "rarely": the whole clause, subject included, mostly does not happen.
     for k in lo..hi {
         if RARELY.contains(&t[k].w.as_str()) {
-            let clause: Vec<usize> = (lo..hi).filter(|&j| t[j].clause == t[k].clause).collect();
+            // "… say that bullying is rare and that adults sort it out quickly": a second
+            // reported claim ("and that …") is not what is rare.
+            let second_claim =
+                |j: usize| t[j].w == "and" && t.get(j + 1).is_some_and(|x| x.w == "that");
+            let from = (lo..k).rev().find(|&j| second_claim(j)).unwrap_or(lo);
+            let to = (k..hi).find(|&j| second_claim(j)).unwrap_or(hi);
+            let clause: Vec<usize> = (from..to).filter(|&j| t[j].clause == t[k].clause).collect();
             let mut hit = false;
             for it in items.iter_mut() {
                 if !it.fixed && it.at != k && clause.contains(&it.at) {
