@@ -411,7 +411,12 @@ fn clause_phrases(text: &str) -> Vec<(String, String)> {
         .collect();
     let mut out = Vec::new();
     for start in 0..ws.len() {
-        if !kinds[start].0 {
+        // "Benefit from thorough assessment", "Maintain close oversight": a verb opens a
+        // predicate, not a name.
+        if !kinds[start].0
+            || SUBJECT_ENDS.contains(&ws[start].as_str())
+            || NAMES_NEVER_OPEN.contains(&ws[start].as_str())
+        {
             continue;
         }
         let mut key = String::new();
@@ -434,6 +439,16 @@ fn clause_phrases(text: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+/// Verbs, besides [`SUBJECT_ENDS`], that a name never opens with.
+const NAMES_NEVER_OPEN: &[&str] = &[
+    "maintain",
+    "maintains",
+    "need",
+    "needs",
+    "achieve",
+    "achieves",
+];
 
 /// A subject longer than this many words is a clause, not a name.
 const MAX_SUBJECT_SPAN: usize = 8;
@@ -805,6 +820,23 @@ mod tests {
             subject_span("Care leavers receive help from their advisers.").as_deref(),
             Some("Care leavers")
         );
+    }
+
+    #[test]
+    fn a_verb_never_opens_a_name() {
+        for text in [
+            "Children benefit from thorough assessments.",
+            "Leaders maintain close oversight.",
+        ] {
+            let found: Vec<String> = phrases(text).into_iter().map(|(_, f)| f).collect();
+            assert!(
+                !found
+                    .iter()
+                    .any(|f| f.starts_with("benefit") || f.starts_with("maintain")),
+                "{found:?}"
+            );
+            assert!(!found.is_empty(), "{text}");
+        }
     }
 
     #[test]
