@@ -109,6 +109,11 @@ const JUDGING: &[&str] = &[
     "very",
     "well",
     "within",
+    // Linking words a name never holds: "office settings rather", "in place across".
+    "across",
+    "despite",
+    "including",
+    "rather",
 ];
 /// Words ending in "-ly" that name when, not how: "monthly supervision", "elderly carers".
 const TIME_ADJECTIVES: &[&str] = &[
@@ -249,6 +254,18 @@ impl Sets {
     }
 }
 
+/// How the reports use one word.
+#[derive(Default)]
+struct Uses {
+    uses: usize,
+    /// As the last word of a noun phrase.
+    head: usize,
+    /// Right after "to" ("to develop", "to disrupt").
+    after_to: usize,
+    /// Opening a clause or after a determiner or preposition: where a noun phrase starts.
+    opened: bool,
+}
+
 /// How many findings each label phrase (stemmed key) occurs in, over both reports: the
 /// rarer a phrase, the more it names one matter.
 pub struct PhraseCounts {
@@ -256,8 +273,8 @@ pub struct PhraseCounts {
     total: usize,
     /// Each counted text's phrases, so naming a topic does not find them again.
     seen: HashMap<String, Vec<(String, String)>>,
-    /// Per word: (times used, times used as the last word of a noun phrase).
-    heads: HashMap<String, (usize, usize)>,
+    /// Per word: how the reports use it.
+    heads: HashMap<String, Uses>,
 }
 
 impl PhraseCounts {
@@ -265,7 +282,7 @@ impl PhraseCounts {
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> PhraseCounts {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut seen: HashMap<String, Vec<(String, String)>> = HashMap::new();
-        let mut heads: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut heads: HashMap<String, Uses> = HashMap::new();
         let mut total = 0;
         for text in texts {
             total += 1;
@@ -291,14 +308,27 @@ impl PhraseCounts {
     fn ends_names(&self, word: &str) -> bool {
         self.heads
             .get(word)
-            .is_none_or(|&(uses, head)| head as f32 >= HEAD_SHARE * uses as f32)
+            .is_none_or(|u| u.head as f32 >= HEAD_SHARE * u.uses as f32)
+    }
+
+    /// Whether a word may open a name: not a verb, as far as the reports show. "Disrupt
+    /// networks", "Develop ways": a word often after "to" is one; so is "led" or
+    /// "helped", never where a noun phrase starts. Unknown words pass.
+    fn opens_names(&self, word: &str) -> bool {
+        let Some(u) = self.heads.get(word) else {
+            return true;
+        };
+        let inflected = word.ends_with("ed") || word.ends_with("ing");
+        u.after_to * VERB_AFTER_TO < u.uses && (u.opened || !inflected)
     }
 
     /// Whether a surface form's last word may end a name (a hyphenated compound always
     /// may: "out-of-hours").
     fn names_a_matter(&self, form: &str) -> bool {
         let last = form.split_whitespace().last().unwrap_or_default();
-        last.contains('-') || words(last).last().is_none_or(|w| self.ends_names(w))
+        let first = form.split_whitespace().next().unwrap_or_default();
+        let opens = first.contains('-') || words(first).first().is_none_or(|w| self.opens_names(w));
+        opens && (last.contains('-') || words(last).last().is_none_or(|w| self.ends_names(w)))
     }
 
     /// The phrases of a text (found once when it was counted).
@@ -307,6 +337,13 @@ impl PhraseCounts {
             Some(found) => std::borrow::Cow::Borrowed(found.as_slice()),
             None => std::borrow::Cow::Owned(phrases(text)),
         }
+    }
+
+    /// Whether a phrase is in so many findings that it names the reports' people, not a
+    /// matter ([`GENERIC_SHARE`]).
+    fn is_generic(&self, key: &str) -> bool {
+        let df = self.counts.get(key).copied().unwrap_or(0);
+        df as f32 > GENERIC_SHARE * self.total as f32
     }
 
     fn idf(&self, key: &str) -> f32 {
@@ -324,10 +361,20 @@ const OPENS_NOUN_PHRASE: &[&str] = &[
     "every", "any", "no", "of", "for", "in", "with", "on", "about", "and", "from", "by",
 ];
 
+/// A word used right after "to" in one in this many of its uses is a verb.
+const VERB_AFTER_TO: usize = 3;
+
+/// Words after which a noun phrase starts for sure: determiners and prepositions, not
+/// "and" or "to", which verbs follow too.
+const NOUN_PHRASE_OPENERS: &[&str] = &[
+    "the", "a", "an", "their", "its", "his", "her", "our", "this", "these", "those", "each",
+    "every", "any", "no", "of", "for", "in", "with", "on", "about", "from", "by",
+];
+
 /// Counts each word's uses in `text`, and those where it ends a noun phrase: followed by
 /// a small word or the end of a clause, and preceded by a naming word or a word that
 /// opens a noun phrase ("the quality | of", "personal advisers | .", not "is | available").
-fn count_heads(text: &str, heads: &mut HashMap<String, (usize, usize)>) {
+fn count_heads(text: &str, heads: &mut HashMap<String, Uses>) {
     for clause in text.split([',', ';', ':', '(', ')', '.', '\u{2013}', '\u{2014}']) {
         let ws = words(clause);
         for (i, w) in ws.iter().enumerate() {
@@ -336,9 +383,15 @@ fn count_heads(text: &str, heads: &mut HashMap<String, (usize, usize)>) {
                 || OPENS_NOUN_PHRASE.contains(&ws[i - 1].as_str())
                 || !is_stopword(&ws[i - 1]);
             let entry = heads.entry(w.clone()).or_default();
-            entry.0 += 1;
+            if i == 0 || NOUN_PHRASE_OPENERS.contains(&ws[i - 1].as_str()) {
+                entry.opened = true;
+            }
+            if i > 0 && ws[i - 1] == "to" {
+                entry.after_to += 1;
+            }
+            entry.uses += 1;
             if next_small && prev_opens {
-                entry.1 += 1;
+                entry.head += 1;
             }
         }
     }
@@ -622,6 +675,11 @@ fn subject(text: &str) -> Option<String> {
     (plain && name.last().is_some_and(names) && name.len() <= 6).then(|| name.join(" "))
 }
 
+/// A subject found in more than this share of all findings names the reports' people
+/// ("care leavers", "leaders", "the local authority"), not one matter: what is said of
+/// them names the topic better.
+const GENERIC_SHARE: f32 = 0.06;
+
 /// A topic's name: the phrase its findings share that best names one matter (found in
 /// more of them, on both sides, rarer in the reports, longer), in the words the reports
 /// use. Falls back to the opening words of the first finding.
@@ -643,7 +701,10 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
         .first()
         .and_then(|t| subject(crate::findings::claim(t)))
     {
-        if shares_a_word(&name) && counts.names_a_matter(&name) {
+        if shares_a_word(&name)
+            && counts.names_a_matter(&name)
+            && !counts.is_generic(&key_of(&name))
+        {
             return capitalise(&name);
         }
     }
@@ -679,17 +740,17 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
             } else {
                 0.5
             };
-
             let score = share * both * spread * counts.idf(key) * (1.0 + 0.35 * (words - 1.0));
             (score, key, forms)
         })
+        .filter(|(score, _, _)| *score > 0.0)
         .max_by(|x, y| {
             x.0.partial_cmp(&y.0)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(y.1.cmp(x.1))
         });
     match best {
-        Some((score, _, forms)) if score > 0.0 => {
+        Some((_, _, forms)) => {
             let form = forms
                 .iter()
                 .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
@@ -697,16 +758,44 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
                 .unwrap_or_default();
             capitalise(form)
         }
-        _ => {
-            let first = before
-                .first()
-                .or(after.first())
-                .copied()
-                .unwrap_or_default();
-            let opening: Vec<&str> = first.split_whitespace().take(6).collect();
-            opening.join(" ")
-        }
+        None => opening(members_first(before, after)),
     }
+}
+
+/// The first finding of a topic.
+fn members_first<'a>(before: &[&'a str], after: &[&'a str]) -> &'a str {
+    before
+        .first()
+        .or(after.first())
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Most words of a name made from a sentence's opening when nothing in it names a matter.
+const OPENING_WORDS: usize = 6;
+
+/// A sentence's opening words, marked as cut ("This means that some work is …") so that
+/// they read as a quotation, not as a name.
+fn opening(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut shown = words[..words.len().min(OPENING_WORDS)].join(" ");
+    if words.len() > OPENING_WORDS {
+        shown = shown
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        shown.push_str(" \u{2026}");
+    }
+    shown
+}
+
+/// The stemmed key of a name: its naming words' stems.
+fn key_of(name: &str) -> String {
+    words(name)
+        .iter()
+        .filter(|w| !JOINERS.contains(&w.as_str()) && !is_stopword(w))
+        .map(|w| stem(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -875,5 +964,31 @@ mod tests {
         let lone = ["The pupil premium is used creatively."];
         let counts = PhraseCounts::new(lone.iter().chain(&others).copied());
         assert_eq!(label(&lone, &[], &counts), "Pupil premium");
+    }
+
+    #[test]
+    fn a_subject_common_to_many_findings_does_not_name_one_and_verbs_open_no_name() {
+        let others = [
+            "Care leavers have good advisers.",
+            "Care leavers live in suitable homes.",
+            "Care leavers are in education.",
+            "Leaders want to develop the service.",
+            "Plans help to develop skills.",
+        ];
+        let lone = ["Care leavers receive a generous setting-up-home grant."];
+        let counts = PhraseCounts::new(lone.iter().chain(&others).copied());
+        let name = label(&lone, &[], &counts);
+        assert_ne!(name, "Care leavers");
+        assert!(name.to_lowercase().contains("grant"), "{name}");
+        // "develop" follows "to" wherever it is used: a verb, so it opens no name.
+        assert!(!counts.names_a_matter("develop skills"));
+        assert!(counts.names_a_matter("advisers"));
+        // Nothing naming a matter: the opening words, marked as cut.
+        let vague = ["This means that some work is less focused and effective."];
+        let counts = PhraseCounts::new(vague.iter().copied());
+        assert_eq!(
+            label(&vague, &[], &counts),
+            "This means that some work is \u{2026}"
+        );
     }
 }
