@@ -322,8 +322,8 @@ impl PhraseCounts {
         u.after_to * VERB_AFTER_TO < u.uses && (u.opened || !inflected)
     }
 
-    /// Whether a surface form's last word may end a name (a hyphenated compound always
-    /// may: "out-of-hours").
+    /// Whether a surface form's first word may open a name and its last end one (a
+    /// hyphenated compound always may: "out-of-hours").
     fn names_a_matter(&self, form: &str) -> bool {
         let last = form.split_whitespace().last().unwrap_or_default();
         let first = form.split_whitespace().next().unwrap_or_default();
@@ -355,12 +355,6 @@ impl PhraseCounts {
 /// A word ends names when at least this share of its uses are the last word of a noun
 /// phrase.
 const HEAD_SHARE: f32 = 0.35;
-/// Words after which a noun phrase starts: determiners, possessives, prepositions.
-const OPENS_NOUN_PHRASE: &[&str] = &[
-    "the", "a", "an", "their", "its", "his", "her", "our", "this", "these", "those", "each",
-    "every", "any", "no", "of", "for", "in", "with", "on", "about", "and", "from", "by",
-];
-
 /// A word used right after "to" in one in this many of its uses is a verb.
 const VERB_AFTER_TO: usize = 3;
 
@@ -380,7 +374,8 @@ fn count_heads(text: &str, heads: &mut HashMap<String, Uses>) {
         for (i, w) in ws.iter().enumerate() {
             let next_small = ws.get(i + 1).is_none_or(|n| is_stopword(n));
             let prev_opens = i == 0
-                || OPENS_NOUN_PHRASE.contains(&ws[i - 1].as_str())
+                || NOUN_PHRASE_OPENERS.contains(&ws[i - 1].as_str())
+                || ws[i - 1] == "and"
                 || !is_stopword(&ws[i - 1]);
             let entry = heads.entry(w.clone()).or_default();
             if i == 0 || NOUN_PHRASE_OPENERS.contains(&ws[i - 1].as_str()) {
@@ -758,17 +753,14 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
                 .unwrap_or_default();
             capitalise(form)
         }
-        None => opening(members_first(before, after)),
+        None => opening(
+            before
+                .first()
+                .or(after.first())
+                .copied()
+                .unwrap_or_default(),
+        ),
     }
-}
-
-/// The first finding of a topic.
-fn members_first<'a>(before: &[&'a str], after: &[&'a str]) -> &'a str {
-    before
-        .first()
-        .or(after.first())
-        .copied()
-        .unwrap_or_default()
 }
 
 /// Most words of a name made from a sentence's opening when nothing in it names a matter.
