@@ -181,6 +181,12 @@ fn dot(a: &Sparse, b: &Sparse, df: &[usize]) -> (f32, usize) {
     (sum, rarest)
 }
 
+/// Most findings, of `findings` in both reports, a term may be in and still be specific
+/// ([`MAX_SHARED_TERM_SHARE`]; a few at least, for short pieces).
+fn most_for_specific(findings: usize) -> usize {
+    (findings as f32 * MAX_SHARED_TERM_SHARE).max(3.0) as usize
+}
+
 /// Calls `visit(before, after, cosine, specific)` for every candidate pair: pairs sharing
 /// an informative term (found through an inverted index, accumulated per earlier
 /// finding), plus every pair within a small shared theme. `specific` says whether they
@@ -192,8 +198,7 @@ fn for_each_candidate(
     small_themes: bool,
     mut visit: impl FnMut(usize, usize, f32, bool),
 ) {
-    let specific_df =
-        ((before.len() + after.len()) as f32 * MAX_SHARED_TERM_SHARE).max(3.0) as usize;
+    let specific_df = most_for_specific(before.len() + after.len());
     let score = |x: &Sparse, y: &Sparse| {
         let (s, rarest) = dot(x, y, df);
         (s, rarest <= specific_df)
@@ -289,6 +294,7 @@ pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(u
         novel_share(&vectors.0, &vectors.1),
         novel_share(&vectors.1, &vectors.0),
     );
+    let same_matter = SameMatter::new(before, after);
     for_each_candidate(before, after, &vectors, true, |b, a, s, specific| {
         let s = [before[b].refers_back, after[a].refers_back]
             .iter()
@@ -301,6 +307,7 @@ pub fn candidates(before: &[Item], after: &[Item], thresholds: &[f32]) -> Vec<(u
         // children …" where the other report never says "unaccompanied") pairs only when
         // the two are close anyway.
         if s < ONE_SIDED_BAR
+            && !same_matter.holds(&before[b], &after[a])
             && (names_its_own(&before[b], &only_before)
                 || names_its_own(&after[a], &only_after)
                 || novel_b[b] > NOVEL_SHARE
@@ -404,6 +411,7 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
         }
     }
     let paragraphs = ParagraphPairs::new(before, after, candidates);
+    let same_matter = SameMatter::new(before, after);
     let mut links: Vec<Link> = candidates
         .iter()
         .copied()
@@ -426,6 +434,7 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
             };
             (b_best && a_best)
                 || s >= STRONG_PAIR
+                || same_matter.holds(&before[b], &after[a])
                 || in_paired_paragraphs()
                 || (b_best && (near(best_a[a]) || beside(best_a[a], before, b)))
                 || (a_best && (near(best_b[b]) || beside(best_b[b], after, a)))
@@ -439,6 +448,62 @@ pub fn select(before: &[Item], after: &[Item], candidates: &[(usize, usize, f32)
         .collect();
     links.sort_by_key(|x| (x.theme, x.before, x.after));
     links
+}
+
+/// Two findings whose subjects are the same words ("The offer is explained …", "The offer
+/// does not provide …"): one matter, judged twice. Only for a subject that opens few of
+/// either report's findings: one that opens many ("Leaders have …", "Care leavers are …")
+/// names the reports' actors, not a matter.
+struct SameMatter {
+    /// Per subject (its sorted, distinct stems): how many findings of each report open with it.
+    opened: HashMap<Vec<String>, [usize; 2]>,
+    /// Per term: how many findings of both reports use it.
+    used: HashMap<String, usize>,
+    /// Most findings a subject's every term may be in ([`most_for_specific`]).
+    most: usize,
+}
+
+/// Most findings of one report a subject may open and still name one matter.
+const SAME_MATTER_MOST: usize = 2;
+
+fn matter_key(item: &Item) -> Vec<String> {
+    let mut key = item.matter.to_vec();
+    key.sort_unstable();
+    key.dedup();
+    key
+}
+
+impl SameMatter {
+    fn new(before: &[Item], after: &[Item]) -> SameMatter {
+        let mut opened: HashMap<Vec<String>, [usize; 2]> = HashMap::new();
+        let mut used: HashMap<String, usize> = HashMap::new();
+        for (side, items) in [before, after].into_iter().enumerate() {
+            for item in items {
+                if !item.matter.is_empty() {
+                    opened.entry(matter_key(item)).or_default()[side] += 1;
+                }
+                let terms: BTreeSet<&String> = item.terms.iter().collect();
+                for t in terms {
+                    *used.entry(t.clone()).or_default() += 1;
+                }
+            }
+        }
+        let most = most_for_specific(before.len() + after.len());
+        SameMatter { opened, used, most }
+    }
+
+    fn holds(&self, b: &Item, a: &Item) -> bool {
+        let key = matter_key(b);
+        !key.is_empty()
+            && key == matter_key(a)
+            && self
+                .opened
+                .get(&key)
+                .is_some_and(|n| n.iter().all(|&n| n <= SAME_MATTER_MOST))
+            && key
+                .iter()
+                .all(|t| self.used.get(t).is_some_and(|&n| n <= self.most))
+    }
 }
 
 /// Paragraphs of the two reports that discuss one matter: each is the other's closest
@@ -597,6 +662,68 @@ mod tests {
                 paragraph: usize::MAX,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_same_rare_subject_on_both_sides_is_one_matter_but_a_subject_opening_many_is_not() {
+        let owned = |texts: &[&str]| -> Vec<(Vec<String>, Vec<String>)> {
+            texts
+                .iter()
+                .map(|t| {
+                    let subject = crate::topics::subject_span(t).unwrap_or_default();
+                    (content_stems(t), content_stems(&subject))
+                })
+                .collect()
+        };
+        let view = |found: &'static [(Vec<String>, Vec<String>)]| -> Vec<Item<'static>> {
+            found
+                .iter()
+                .map(|(terms, matter)| Item {
+                    terms,
+                    themes: &[],
+                    strong: &[],
+                    refers_back: false,
+                    matter,
+                    paragraph: usize::MAX,
+                })
+                .collect()
+        };
+        let mut before_texts = vec![
+            "The offer is explained and accessed effectively.",
+            "Leaders have a clear plan for recruitment.",
+            "Leaders are visible to staff.",
+            "Leaders have strengthened quality assurance.",
+        ];
+        let mut after_texts = vec![
+            "The offer does not give enough detail of entitlements.",
+            "Leaders have not sustained the workforce plan.",
+        ];
+        // Enough other findings that neither subject is common across the reports.
+        let filler = [
+            "Visits are regular.",
+            "Plans are reviewed.",
+            "Caseloads are manageable.",
+            "Audits are thorough.",
+            "Supervision is regular.",
+            "Transitions are planned.",
+            "Placements are stable.",
+            "Health assessments are timely.",
+            "Advocates are available.",
+            "Interpreters are used.",
+            "Records are up to date.",
+            "Training is valued.",
+        ];
+        before_texts.extend(&filler[..6]);
+        after_texts.extend(&filler[6..]);
+        let before = view(Box::leak(owned(&before_texts).into_boxed_slice()));
+        let after = view(Box::leak(owned(&after_texts).into_boxed_slice()));
+        let same = SameMatter::new(&before, &after);
+        assert!(same.holds(&before[0], &after[0]), "the offer, judged twice");
+        assert!(
+            !same.holds(&before[1], &after[1]),
+            "'Leaders' opens three earlier findings: the reports' actors, not one matter"
+        );
+        assert!(!same.holds(&before[0], &after[1]));
     }
 
     #[test]
