@@ -404,10 +404,12 @@ fn phrases(text: &str) -> Vec<(String, String)> {
 /// [`phrases`] within one stretch of text free of punctuation. A hyphenated compound
 /// ("out-of-hours") is one word of a name.
 fn clause_phrases(text: &str) -> Vec<(String, String)> {
-    // (word, its surface form: a possessive keeps its "’s", "children’s lives").
+    // (word, its surface form: a possessive keeps its "’s", "children’s lives"; an
+    // acronym or a name keeps its capitals, "MASH", "Family Partnership").
     let (ws, surfaces): (Vec<String>, Vec<String>) = text
         .split_whitespace()
-        .flat_map(|w| {
+        .enumerate()
+        .flat_map(|(i, w)| {
             if w.contains('-') && w.chars().any(char::is_alphabetic) {
                 let joined = words(w).join("-");
                 (!joined.is_empty())
@@ -420,13 +422,15 @@ fn clause_phrases(text: &str) -> Vec<(String, String)> {
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .replace('\u{2019}', "'");
                 let possessive = found.len() == 1 && trimmed.to_lowercase().ends_with("'s");
+                let cased = (found.len() == 1).then(|| kept_case(w, i == 0)).flatten();
                 found
                     .into_iter()
                     .map(|x| {
+                        let shown = cased.clone().unwrap_or_else(|| x.clone());
                         let surface = if possessive {
-                            format!("{x}\u{2019}s")
+                            format!("{shown}\u{2019}s")
                         } else {
-                            x.clone()
+                            shown
                         };
                         (x, surface)
                     })
@@ -488,6 +492,27 @@ fn clause_phrases(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A word's own capitals, when a name should keep them: an acronym anywhere ("MASH",
+/// "PAs"), a capitalised word where a sentence or clause does not start ("Luton",
+/// "Family Partnership"). None for a plain word, whose name is lower case.
+fn kept_case(token: &str, starts_clause: bool) -> Option<String> {
+    let word: String = token
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .replace('\u{2019}', "'");
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("'S"))
+        .unwrap_or(&word);
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    let opens_quote = token.starts_with(['\u{201c}', '"', '\u{2018}', '\'']);
+    let acronym = capitals >= 2 && word.chars().all(char::is_alphanumeric);
+    let named = capitals == 1
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !starts_clause
+        && !opens_quote;
+    (acronym || named).then(|| word.to_string())
+}
+
 /// Verbs, besides [`SUBJECT_ENDS`], that a name never opens with.
 const NAMES_NEVER_OPEN: &[&str] = &[
     "maintain",
@@ -513,6 +538,7 @@ const SUBJECT_ENDS: &[&str] = &[
     "does",
     "did",
     "can",
+    "cannot",
     "could",
     "will",
     "would",
@@ -811,6 +837,27 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.contains(&"hours".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn names_keep_acronyms_and_proper_names_but_not_a_sentence_capital() {
+        let found: Vec<String> = phrases(
+            "Strategy discussions held by the MASH involve the Family Partnership service, as IROs in Luton see.",
+        )
+        .into_iter()
+        .map(|(_, surface)| surface)
+        .collect();
+        assert!(
+            found.contains(&"strategy discussions".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"MASH".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"Family Partnership service".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"IROs".to_string()), "{found:?}");
+        assert!(found.contains(&"Luton".to_string()), "{found:?}");
     }
 
     #[test]
