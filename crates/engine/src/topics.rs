@@ -322,13 +322,21 @@ impl PhraseCounts {
         u.after_to * VERB_AFTER_TO < u.uses && (u.opened || !inflected)
     }
 
-    /// Whether a surface form's first word may open a name and its last end one (a
-    /// hyphenated compound always may: "out-of-hours").
+    /// Whether a surface form's first word may open a name and its last end one, and no
+    /// word of it is a verb that ends a subject ("Children live outside Rotherham",
+    /// "Families benefit" name no matter). A hyphenated compound always may: "out-of-hours".
     fn names_a_matter(&self, form: &str) -> bool {
         let last = form.split_whitespace().last().unwrap_or_default();
         let first = form.split_whitespace().next().unwrap_or_default();
         let opens = first.contains('-') || words(first).first().is_none_or(|w| self.opens_names(w));
-        opens && (last.contains('-') || words(last).last().is_none_or(|w| self.ends_names(w)))
+        let no_verb = form
+            .split_whitespace()
+            .filter(|w| !w.contains('-'))
+            .flat_map(words)
+            .all(|w| !SUBJECT_ENDS.contains(&w.as_str()));
+        opens
+            && no_verb
+            && (last.contains('-') || words(last).last().is_none_or(|w| self.ends_names(w)))
     }
 
     /// The phrases of a text (found once when it was counted).
@@ -837,6 +845,16 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.contains(&"hours".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_that_ends_a_subject_is_in_no_name() {
+        let counts = PhraseCounts::new(
+            ["Children live outside the borough.", "Families benefit from help."].into_iter(),
+        );
+        assert!(!counts.names_a_matter("Children live outside"));
+        assert!(!counts.names_a_matter("Families benefit"));
+        assert!(counts.names_a_matter("Children in care"));
     }
 
     #[test]
