@@ -797,6 +797,54 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
     }
 }
 
+/// Names for a discovered theme, best first: the phrases holding its anchor word (a stem)
+/// that most of its findings use, longer phrases preferred ("young people" for "people",
+/// "local authority" for "authority"); then, for an anchor no such phrase holds
+/// ("addressed"), the phrases most of its findings share, but for the reports' people
+/// ("children"). Only phrases naming a matter in two findings or more, in the words the
+/// reports use.
+pub fn theme_names(anchor: &str, texts: &[&str], counts: &PhraseCounts) -> Vec<String> {
+    // key -> (findings using it, surface forms seen)
+    let mut seen: BTreeMap<&str, (usize, BTreeMap<&str, usize>)> = BTreeMap::new();
+    let found: Vec<_> = texts.iter().map(|t| counts.of(t)).collect();
+    for phrases in &found {
+        let mut once: HashSet<&str> = HashSet::new();
+        for (key, surface) in phrases.iter() {
+            if !counts.names_a_matter(surface) {
+                continue;
+            }
+            let entry = seen.entry(key.as_str()).or_default();
+            *entry.1.entry(surface.as_str()).or_default() += 1;
+            if once.insert(key.as_str()) {
+                entry.0 += 1;
+            }
+        }
+    }
+    let holds_anchor = |key: &str| key.split(' ').any(|k| k == anchor);
+    let score =
+        |key: &str, n: usize| n as f32 * (1.0 + 0.35 * (key.split(' ').count() as f32 - 1.0));
+    let mut ranked: Vec<(bool, f32, &str, &BTreeMap<&str, usize>)> = seen
+        .iter()
+        .filter(|(key, (n, _))| *n >= 2 && (holds_anchor(key) || !counts.is_generic(key)))
+        .map(|(key, (n, forms))| (holds_anchor(key), score(key, *n), *key, forms))
+        .collect();
+    crate::sort::sort_by(&mut ranked, |x, y| {
+        y.0.cmp(&x.0)
+            .then(y.1.partial_cmp(&x.1).unwrap_or(std::cmp::Ordering::Equal))
+            .then(x.2.cmp(y.2))
+    });
+    ranked
+        .into_iter()
+        .filter_map(|(_, _, _, forms)| {
+            let form = forms
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))?
+                .0;
+            Some(capitalise(form))
+        })
+        .collect()
+}
+
 /// Most words of a name made from a sentence's opening when nothing in it names a matter.
 const OPENING_WORDS: usize = 6;
 
@@ -848,9 +896,33 @@ mod tests {
     }
 
     #[test]
+    fn a_discovered_theme_is_named_by_the_phrase_holding_its_anchor() {
+        let texts = [
+            "Young people are listened to by staff.",
+            "Many young people have a trusted adult.",
+            "The voices of young people shape the service.",
+            "Other people visit them.",
+        ];
+        let counts = PhraseCounts::new(texts.into_iter());
+        let names = theme_names(&stem("people"), &texts, &counts);
+        assert_eq!(
+            names.first().map(String::as_str),
+            Some("Young people"),
+            "{names:?}"
+        );
+        // An anchor no phrase holds: the phrases the findings share instead.
+        let names = theme_names("absent", &texts, &counts);
+        assert!(names.iter().all(|n| n != "Absent"), "{names:?}");
+    }
+
+    #[test]
     fn a_verb_that_ends_a_subject_is_in_no_name() {
         let counts = PhraseCounts::new(
-            ["Children live outside the borough.", "Families benefit from help."].into_iter(),
+            [
+                "Children live outside the borough.",
+                "Families benefit from help.",
+            ]
+            .into_iter(),
         );
         assert!(!counts.names_a_matter("Children live outside"));
         assert!(!counts.names_a_matter("Families benefit"));

@@ -11,7 +11,7 @@ use crate::ratings;
 use crate::text::content_stems;
 use crate::themes::{self, Codebook, Input, Matcher};
 use crate::topics;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A finding while the comparison is being built.
 pub(super) struct Work {
@@ -221,6 +221,30 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
         per_theme[theme].1.push(topic);
     }
 
+    // A discovered theme is named by the phrase its findings share with its anchor word
+    // ("Young people", not "People and young"), one no other theme has.
+    let mut themes = themes;
+    let mut taken: HashSet<String> = themes.iter().map(|t| t.label.to_lowercase()).collect();
+    for (index, theme) in themes.iter_mut().enumerate() {
+        let Some(anchor) = theme.id.strip_prefix("topic-") else {
+            continue;
+        };
+        let members: Vec<&str> = bw
+            .iter()
+            .chain(&aw)
+            .filter(|w| w.themes.contains(&index))
+            .map(|w| w.sentence.text.as_str())
+            .collect();
+        let name = topics::theme_names(anchor, &members, &counts)
+            .into_iter()
+            .find(|n| !taken.contains(&n.to_lowercase()));
+        // Else its anchor word alone: "Safe", not "Safe and children".
+        let name = name.or_else(|| theme.label.split(" and ").next().map(str::to_string));
+        if let Some(name) = name {
+            taken.insert(name.to_lowercase());
+            theme.label = name;
+        }
+    }
     let results = themes
         .iter()
         .zip(per_theme)
