@@ -318,7 +318,9 @@ impl PhraseCounts {
         let Some(u) = self.heads.get(word) else {
             return true;
         };
-        let inflected = word.ends_with("ed") || word.ends_with("ing");
+        // "-en": "undertaken", "given", "written"; a noun so ending ("children",
+        // "garden") is found where noun phrases start.
+        let inflected = word.ends_with("ed") || word.ends_with("ing") || word.ends_with("en");
         u.after_to * VERB_AFTER_TO < u.uses && (u.opened || !inflected)
     }
 
@@ -780,8 +782,11 @@ pub fn label(before: &[&str], after: &[&str], counts: &PhraseCounts) -> String {
         });
     match best {
         Some((_, _, forms)) => {
+            // The form most used of those that name a matter ("oversees" may, "oversee"
+            // may not).
             let form = forms
                 .iter()
+                .filter(|(f, _)| counts.names_a_matter(f))
                 .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
                 .map(|(f, _)| f.as_str())
                 .unwrap_or_default();
