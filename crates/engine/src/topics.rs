@@ -926,8 +926,13 @@ mod tests {
             [
                 "Children live outside the borough.",
                 "Families benefit from help.",
+                "Checks are undertaken for the children.",
             ]
             .into_iter(),
+        );
+        assert!(
+            !counts.names_a_matter("Undertaken"),
+            "a participle, never a name"
         );
         assert!(!counts.names_a_matter("Children live outside"));
         assert!(!counts.names_a_matter("Families benefit"));
