@@ -528,11 +528,18 @@ mod tests {
             "Care plans lack clear, focused outcomes.",
             "Attendance at these meetings is less than good.",
             "Staff find it hard to get good advice.",
+            "This makes it harder for staff to be assured that children are safe and well.",
+            "Children experience too many changes in social worker, which limits their ability to form meaningful relationships.",
+            "There is insufficient detail or action regarding how to take this forward.",
+            "There is limited evidence of comprehensive completed matching.",
             // The grade's words as a verb phrase, after a quantifier that praises.
             "Most child protection plans require improvement.",
         ] {
             assert_eq!(classify(text, false), Concern, "{text}");
         }
+        // What a service falls back on "rather than" is no praise of it.
+        let text = "Young people are referred to an agency rather than a dedicated worker.";
+        assert_ne!(classify(text, false), Strength, "{text}");
     }
 
     #[test]

@@ -173,6 +173,12 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
         } else if (matches!(t[i].s.as_str(), "lack" | "absenc") && of) || (lacks && !of) {
             let end = content_end(t, i, if of { 3 } else { 2 }, hi);
             items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
+        } else if denies_what_follows(t, i) {
+            // "insufficient detail", "limited evidence of comprehensive matching": the
+            // praise named is what falls short; within the modifier's own clause.
+            let end = content_end(t, i, 3, hi);
+            let end = (i + 1..end).find(|&j| t[j].sub != t[i].sub).unwrap_or(end);
+            items.retain(|it| !(it.at > i && it.at < end && it.v > 0.0 && !it.latent));
         }
     }
     let reach = |k: usize| if k < purpose_from { purpose_from } else { hi };
@@ -393,9 +399,20 @@ fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
         })
 }
 
+/// A criticism that qualifies what follows it: "insufficient detail", "limited evidence",
+/// "poor quality", "rather than promoting stability". ("Little evidence of …" is a
+/// quantifier's, which turns the praise round.)
+fn denies_what_follows(t: &[Tok], i: usize) -> bool {
+    matches!(
+        t[i].w.as_str(),
+        "insufficient" | "limited" | "poor" | "weak"
+    ) || (t[i].w == "rather" && t.get(i + 1).is_some_and(|x| x.w == "than"))
+}
+
 /// Whether the word at `i` hinders what follows it in its clause, which is then no
-/// praise: "makes it difficult to maintain an effective overview", "undermines the
-/// ability to respond proactively"; not "staff work hard to keep in touch" (effort).
+/// praise: "makes it difficult to maintain an effective overview", "makes it harder for
+/// staff to be assured", "which limits their ability to form relationships"; not "staff
+/// work hard to keep in touch" (effort).
 fn hinders(t: &[Tok], i: usize) -> bool {
     let judging = |k: usize| {
         matches!(
@@ -406,10 +423,14 @@ fn hinders(t: &[Tok], i: usize) -> bool {
     let judged = i > 0
         && (judging(i - 1)
             || (i > 1 && matches!(t[i - 1].w.as_str(), "very" | "too" | "so") && judging(i - 2)));
+    // "… which limits their ability to form relationships"; "makes it harder for staff
+    // to be assured".
+    let to_follows = t.get(i + 1).is_some_and(|x| x.w == "to")
+        || (t.get(i + 1).is_some_and(|x| x.w == "for")
+            && (i + 2..(i + 5).min(t.len())).any(|k| t[k].w == "to"));
     matches!(t[i].s.as_str(), "undermin" | "hinder" | "imped")
-        || (matches!(t[i].w.as_str(), "difficult" | "hard" | "harder")
-            && t.get(i + 1).is_some_and(|x| x.w == "to")
-            && judged)
+        || matches!(t[i].w.as_str(), "limits")
+        || (matches!(t[i].w.as_str(), "difficult" | "hard" | "harder") && to_follows && judged)
 }
 
 /// Whether a negation at `k` describes the situation rather than failing a practice: in
