@@ -123,16 +123,6 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
         .collect();
     let (b_items, a_items) = (items(&bw), items(&aw));
     let candidates = align::candidates(&b_items, &a_items, &thresholds);
-    if let Ok(want) = std::env::var("RC_CAND") {
-        for &(b, a, s) in &candidates {
-            if want
-                .split(',')
-                .any(|w| w == format!("b{}", b + 1) || w == format!("a{}", a + 1))
-            {
-                eprintln!("CAND b{} a{} {s:.3}", b + 1, a + 1);
-            }
-        }
-    }
     let pairs: Vec<(usize, usize, f32)> = align::select(&b_items, &a_items, &candidates)
         .iter()
         .map(|l| (l.before, l.after, l.similarity))
