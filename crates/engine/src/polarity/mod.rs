@@ -522,6 +522,23 @@ mod tests {
     }
 
     #[test]
+    fn a_need_inside_a_clause_about_who_or_what_needs_it_is_no_shortfall() {
+        for text in [
+            "Disabled children who need to come into care do so at the right time.",
+            "The rapid allocation of early help workers is providing swift interventions and support where it is needed.",
+            "Parental engagement is meaningful, helping parents to understand what needs to improve.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        for text in [
+            "Leaders need to improve the timeliness of assessments.",
+            "More work is needed to ensure plans are specific.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
+    }
+
+    #[test]
     fn what_is_hindered_or_lacked_is_not_praise() {
         for text in [
             "The absence of a shared database makes it difficult to maintain an effective overview.",

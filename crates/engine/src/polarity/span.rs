@@ -25,7 +25,12 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
                 && i >= 2
                 && matches!(t[i - 1].w.as_str(), "they" | "she" | "he" | "we" | "you")
                 && t[i - 2].clause == t[i].clause;
-            if i + p.len() <= hi && starts_with(t, i, &p) && !compared && !what_is_needed {
+            if i + p.len() <= hi
+                && starts_with(t, i, &p)
+                && !compared
+                && !what_is_needed
+                && !embedded_need(t, i)
+            {
                 items.push(Item {
                     fixed: true,
                     ..Item::new(i, -1.0)
@@ -99,6 +104,7 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
             .iter()
             .any(|p| i + p.len() <= hi && starts_with(t, i, p))
             && !is_result(t, lo, i)
+            && !embedded_need(t, i)
         {
             purpose_until = hi;
             purpose_from = purpose_from.min(i);
@@ -397,6 +403,19 @@ fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
         && !(lo + 1..i).any(|j| {
             t[j].w.ends_with("ing") && matches!(t[j - 1].w.as_str(), "is" | "are" | "being")
         })
+}
+
+/// Whether a "need" at `i` is inside a clause saying who or what needs something, not a
+/// shortfall of the practice judged: "children who need to come into care do so at the
+/// right time", "a focus on what needs to happen", "support where it is needed".
+fn embedded_need(t: &[Tok], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map(|j| t[j].w.as_str());
+    let opens = |w: Option<&str>| matches!(w, Some("what" | "who" | "where" | "when" | "which"));
+    (t[i].w.starts_with("need") && opens(before(1)))
+        || (matches!(t[i].w.as_str(), "is" | "are")
+            && t.get(i + 1).is_some_and(|x| x.w == "needed")
+            && matches!(before(1), Some("it" | "they"))
+            && (opens(before(2)) || matches!(before(2), Some("as" | "if"))))
 }
 
 /// A criticism that qualifies what follows it: "insufficient detail", "limited evidence",
