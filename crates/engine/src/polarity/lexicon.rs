@@ -131,6 +131,13 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "admirable",
     "tenacity",
     "tenacious",
+    "rigorous",
+    "rigorously",
+    "meticulous",
+    "meticulously",
+    "suited",
+    "aspirational",
+    "reflective",
     // Adequacy: "not soon enough" is a negated "enough".
     "enough",
 ];
@@ -221,10 +228,13 @@ pub(super) const NEGATIVE: &[&str] = &[
     // describe whom a service is for, and count only as counted things (below).
     "disadvantag",
     "leak",
-    "complaint",
+    // "Complaints" name a process ("lessons from complaints", "support with
+    // complaints"): they count only as a counted thing, when more or fewer.
     "breakdown",
     "illus",
     "doubt",
+    "slippag",
+    "reactiv",
 ];
 
 /// Things reports want fewer of.
@@ -499,6 +509,25 @@ pub(super) const PRAISE_PHRASES: &[&str] = &[
     "rose to the challenge",
     "risen to the challenge",
     "rising to the challenge",
+];
+
+/// Names of processes, services and cohorts whose words would otherwise judge: a
+/// "serious case review" is a statutory review, "harder-to-place children" are whom a
+/// service finds homes for. Their words say nothing.
+pub(super) const NEUTRAL_PHRASES: &[&str] = &[
+    "serious case review",
+    "serious case reviews",
+    "serious incident notification",
+    "serious incident notifications",
+    "crash pad",
+    "crash pads",
+    "drop in",
+    "harder to place",
+    "hard to place",
+    "hard to reach",
+    "achieving permanence",
+    "complaints process",
+    "complaints processes",
 ];
 
 pub(super) const CONCERN_PHRASES: &[&str] = &[

@@ -522,6 +522,26 @@ mod tests {
     }
 
     #[test]
+    fn names_of_processes_and_cohorts_do_not_judge_and_plain_praise_words_do() {
+        for text in [
+            "Five serious case reviews have been completed.",
+            "This includes children who are considered harder to place.",
+            "Lessons from complaints are used by managers.",
+        ] {
+            assert_eq!(classify(text, false), Neutral, "{text}");
+        }
+        for text in [
+            "The fostering panel provides a rigorous quality-assurance function.",
+            "Children are visited at frequencies suited to their needs.",
+            "There is a good range of accommodation options, including emergency crash pads.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        let text = "There has been some recent slippage in achieving targets.";
+        assert_eq!(classify(text, false), Concern, "{text}");
+    }
+
+    #[test]
     fn a_need_inside_a_clause_about_who_or_what_needs_it_is_no_shortfall() {
         for text in [
             "Disabled children who need to come into care do so at the right time.",

@@ -15,6 +15,12 @@ pub(super) fn score_span(t: &[Tok], range: std::ops::Range<usize>, r: &mut Readi
     // Phrases first: they claim their words.
     let mut claimed = vec![false; t.len()];
     for i in lo..hi {
+        for p in NEUTRAL_PHRASES {
+            let p: Vec<&str> = p.split(' ').collect();
+            if i + p.len() <= hi && starts_with(t, i, &p) {
+                claimed[i..i + p.len()].iter_mut().for_each(|c| *c = true);
+            }
+        }
         for p in CONCERN_PHRASES {
             let p: Vec<&str> = p.split(' ').collect();
             // "longer than is needed" is a comparison, not a need.
