@@ -537,7 +537,7 @@ mod tests {
         ] {
             assert_eq!(classify(text, false), Strength, "{text}");
         }
-        let text = "There has been some recent slippage in achieving targets.";
+        let text = "There has been some recent slippage in the timetable.";
         assert_eq!(classify(text, false), Concern, "{text}");
     }
 
