@@ -522,6 +522,23 @@ mod tests {
     }
 
     #[test]
+    fn enabling_someone_and_continuing_to_improve_are_praise_but_an_aim_is_not() {
+        for text in [
+            "This helps workers to know how best to help children.",
+            "This influential group supports children in care to have a voice.",
+            "As a result, services have continued to improve over the past five years.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        for text in [
+            "Early help services have been restructured to strengthen the interface with social care.",
+            "Leaders plan to use the new tool, which will help workers to record visits.",
+        ] {
+            assert_eq!(classify(text, false), Neutral, "{text}");
+        }
+    }
+
+    #[test]
     fn names_of_processes_and_cohorts_do_not_judge_and_plain_praise_words_do() {
         for text in [
             "Five serious case reviews have been completed.",

@@ -395,7 +395,21 @@ fn is_result(t: &[Tok], lo: usize, i: usize) -> bool {
         && i > lo
         && matches!(
             t[i - 1].w.as_str(),
-            "managed" | "manages" | "able" | "succeeded" | "succeeds" | "helped" | "helps"
+            "managed"
+                | "manages"
+                | "able"
+                | "succeeded"
+                | "succeeds"
+                | "helped"
+                | "helps"
+                // "services have continued to improve", "allows children to develop".
+                | "continued"
+                | "continues"
+                | "continue"
+                | "allowed"
+                | "allows"
+                | "enabled"
+                | "enables"
         );
     let so_that = t[i].w == "so" && t.get(i + 1).is_some_and(|x| x.w == "that");
     (achieved || so_that)

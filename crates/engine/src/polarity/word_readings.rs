@@ -91,6 +91,20 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
         w,
         "supported" | "helped" | "enabled" | "assisted" | "encouraged" | "empowered"
     ) && t.get(i + 1).is_some_and(|x| x.w == "to");
+    // "This helps workers to know how best to help", "coaching supports managers to
+    // implement the model": enabling someone, said as done (not "to help", "will help";
+    // and not the bare "help", which is as often the service, "early help").
+    let enables_someone = matches!(w, "helps" | "helping" | "supports")
+        && !prev.is_some_and(|p| {
+            matches!(
+                p,
+                "to" | "will" | "would" | "could" | "can" | "should" | "may" | "might" | "must"
+            )
+        })
+        && (i + 2..(i + 6).min(t.len()))
+            .find(|&k| t[k].w == "to")
+            .is_some_and(|k| (i..=k).all(|j| t[j].clause == t[i].clause) && k + 1 < t.len());
+    let enabled = enabled || enables_someone;
     let praised = (POSITIVE.contains(&s) && contextual_positive(s, prev, next, &window))
         || POSITIVE_WORDS.contains(&w);
     let positive = praised || enabled;
