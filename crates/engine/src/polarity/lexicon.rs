@@ -382,6 +382,8 @@ pub(super) const BAD_THINGS: &[&str] = &[
     "unmet",
     "vulner",
     "crisi",
+    "disrupt",
+    "absente",
 ];
 
 /// Things a report counts that are good to have.

@@ -522,6 +522,25 @@ mod tests {
     }
 
     #[test]
+    fn a_level_is_judged_by_what_it_is_the_level_of() {
+        for text in [
+            "Disruption rates in Rotherham are very low.",
+            "Staff morale is high, and turnover is stable, with low use of agency staff.",
+            "As a result, overall attendance for children looked after is high.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        for text in [
+            "Caseloads in the duty teams are high.",
+            "Attendance at school is low.",
+        ] {
+            assert_eq!(classify(text, false), Concern, "{text}");
+        }
+        let text = "The team works with children at high risk of exploitation.";
+        assert_eq!(classify(text, false), Neutral, "{text}");
+    }
+
+    #[test]
     fn enabling_someone_and_continuing_to_improve_are_praise_but_an_aim_is_not() {
         for text in [
             "This helps workers to know how best to help children.",

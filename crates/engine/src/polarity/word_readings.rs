@@ -74,6 +74,48 @@ fn challenge_is_difficulty(t: &[Tok], i: usize) -> bool {
     }
 }
 
+/// "Disruption rates are very low", "morale is high", "high caseloads": a level is
+/// praise or criticism by the counted thing it is the level of, the nearest in its clause
+/// (one to the right, "high turnover", or up to six to the left, "caseloads are high").
+/// Zero for the level of what describes whom a service is for ("high levels of need");
+/// None when no counted thing is near.
+fn level(t: &[Tok], i: usize) -> Option<f32> {
+    let sign = match t[i].w.as_str() {
+        "high" => 1.0,
+        "low" => -1.0,
+        _ => return None,
+    };
+    let same = |j: usize| t[j].clause == t[i].clause;
+    let counted = |j: usize| {
+        let s = t[j].s.as_str();
+        if LEVEL_DESCRIBES.contains(&s) {
+            Some(0.0)
+        } else if BAD_THINGS.contains(&s) {
+            Some(-1.0)
+        } else if GOOD_THINGS.contains(&s) {
+            Some(1.0)
+        } else {
+            None
+        }
+    };
+    let right = (i + 1..(i + 4).min(t.len()))
+        .take_while(|&j| same(j))
+        .find_map(|j| counted(j).map(|v| (j - i, v)));
+    let left = (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&j| same(j))
+        .find_map(|j| counted(j).map(|v| (i - j, v)));
+    let nearest = match (left, right) {
+        (Some(l), Some(r)) => Some(if r.0 <= l.0 { r } else { l }),
+        (l, r) => l.or(r),
+    };
+    nearest.map(|(_, thing)| sign * thing)
+}
+
+/// Counted things whose level says whom a service is for, not how well it does: "high
+/// risk", "high levels of need", "high deprivation".
+const LEVEL_DESCRIBES: &[&str] = &["risk", "need", "vulner", "depriv", "complex"];
+
 /// The praise or criticism one word carries, before negation and quantifiers.
 pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
     let s = t[i].s.as_str();
@@ -131,6 +173,14 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
             });
     if s == "challeng" && !challenge_is_difficulty(t, i) {
         return None;
+    }
+    if let Some(v) = level(t, i) {
+        let v = if i > 0 && INTENSIFIERS.contains(&t[i - 1].s.as_str()) {
+            v * 1.5
+        } else {
+            v
+        };
+        return (v != 0.0).then(|| Item::new(i, v));
     }
     let negative = (NEGATIVE.contains(&s) && contextual_negative(s, next, prev, &window))
         || NEGATIVE_WORDS.contains(&w)
