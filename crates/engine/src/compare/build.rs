@@ -226,7 +226,8 @@ pub fn compare(before: &Document, after: &Document, codebook: &Codebook) -> Comp
     let mut themes = themes;
     let mut taken: HashSet<String> = themes.iter().map(|t| t.label.to_lowercase()).collect();
     for (index, theme) in themes.iter_mut().enumerate() {
-        let Some(anchor) = theme.id.strip_prefix("topic-") else {
+        let anchor = theme.id.strip_prefix("topic-");
+        let Some(anchor) = anchor.filter(|_| theme.source == "discovered") else {
             continue;
         };
         let members: Vec<&str> = bw

@@ -198,14 +198,16 @@ pub fn to_qdc(
                 && t.id != LEFTOVERS
                 && !book.themes.iter().any(|b| b.id == t.id)
         }) {
-            // Discovered themes are named by the words their findings share ("Caseloads and
-            // workers"): those words are their terms.
-            let terms: Vec<String> = t
-                .label
-                .split(" and ")
-                .map(|w| w.trim().to_lowercase())
-                .filter(|w| !w.is_empty())
-                .collect();
+            // Discovered themes are named by the phrase their findings share ("Young
+            // people"); that phrase and their topics' names are their terms, so the
+            // codebook finds the same matters again (a name cut short, "…", is no term).
+            let mut terms: Vec<String> = Vec::new();
+            for name in std::iter::once(&t.label).chain(t.topics.iter().map(|tp| &tp.label)) {
+                let term = name.trim().to_lowercase();
+                if !term.is_empty() && !term.ends_with('\u{2026}') && !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
             let def = ThemeDef {
                 id: t.id.clone(),
                 label: t.label.clone(),
