@@ -320,7 +320,19 @@ impl PhraseCounts {
         };
         // "-en": "undertaken", "given", "written"; a noun so ending ("children",
         // "garden") is found where noun phrases start.
-        let inflected = word.ends_with("ed") || word.ends_with("ing") || word.ends_with("en");
+        // "-s" of a verb the reports use after "to": "oversees" ("to oversee"), never
+        // where a noun phrase starts (as "the reviews" is).
+        let verb = |w: &str| {
+            self.heads
+                .get(w)
+                .is_some_and(|b| b.after_to * VERB_AFTER_TO >= b.uses)
+        };
+        let third_person = [word.strip_suffix("es"), word.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+            .any(verb);
+        let inflected =
+            word.ends_with("ed") || word.ends_with("ing") || word.ends_with("en") || third_person;
         u.after_to * VERB_AFTER_TO < u.uses && (u.opened || !inflected)
     }
 
