@@ -949,6 +949,20 @@ mod tests {
         assert!(!counts.names_a_matter("Children live outside"));
         assert!(!counts.names_a_matter("Families benefit"));
         assert!(counts.names_a_matter("Children in care"));
+        let counts = PhraseCounts::new(
+            [
+                "A panel oversees this work.",
+                "Processes are in place to oversee children missing education.",
+                "The reviews are timely.",
+                "Managers plan to review cases.",
+            ]
+            .into_iter(),
+        );
+        assert!(
+            !counts.names_a_matter("Oversees"),
+            "a verb's -s, never a name"
+        );
+        assert!(counts.names_a_matter("Reviews"), "a noun found after 'the'");
     }
 
     #[test]
