@@ -522,6 +522,18 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_thing_that_practice_handles_is_no_failing() {
+        for text in [
+            "Most assessments identify risks and are of good quality.",
+            "This team demonstrates insight and understanding of the challenges of the work.",
+        ] {
+            assert_eq!(classify(text, false), Strength, "{text}");
+        }
+        let text = "Risks to children are not identified quickly enough.";
+        assert_eq!(classify(text, false), Concern, "{text}");
+    }
+
+    #[test]
     fn a_level_is_judged_by_what_it_is_the_level_of() {
         for text in [
             "Disruption rates in Rotherham are very low.",

@@ -116,6 +116,41 @@ fn level(t: &[Tok], i: usize) -> Option<f32> {
 /// risk", "high levels of need", "high deprivation".
 const LEVEL_DESCRIBES: &[&str] = &["risk", "need", "vulner", "depriv", "complex"];
 
+/// Whether a bad thing at `i` is what practice deals with, the object of a handling verb
+/// ("assessments identify risks", "respond to concerns", "address the challenges"): it
+/// names the work, not a failing of it.
+fn handled(t: &[Tok], i: usize) -> bool {
+    let s = t[i].s.as_str();
+    let bad = BAD_THINGS.contains(&s) || matches!(s, "concern" | "challeng");
+    bad && (i.saturating_sub(3)..i).any(|j| {
+        t[j].clause == t[i].clause
+            && matches!(
+                t[j].w.as_str(),
+                "identify"
+                    | "identifies"
+                    | "identifying"
+                    | "recognise"
+                    | "recognises"
+                    | "recognising"
+                    | "respond"
+                    | "responds"
+                    | "responding"
+                    | "address"
+                    | "addresses"
+                    | "addressing"
+                    | "tackle"
+                    | "tackles"
+                    | "tackling"
+                    | "escalate"
+                    | "escalates"
+                    | "escalating"
+                    | "understand"
+                    | "understands"
+                    | "understanding"
+            )
+    })
+}
+
 /// The praise or criticism one word carries, before negation and quantifiers.
 pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
     let s = t[i].s.as_str();
@@ -126,6 +161,9 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
         .iter()
         .map(|x| x.s.clone())
         .collect();
+    if handled(t, i) {
+        return None;
+    }
     // "care leavers are supported to be healthy", "helped to include estranged parents":
     // being enabled to do something is what a report praises ("not always supported to"
     // its lack).
