@@ -212,14 +212,6 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
     if s == "challeng" && !challenge_is_difficulty(t, i) {
         return None;
     }
-    if let Some(v) = level(t, i) {
-        let v = if i > 0 && INTENSIFIERS.contains(&t[i - 1].s.as_str()) {
-            v * 1.5
-        } else {
-            v
-        };
-        return (v != 0.0).then(|| Item::new(i, v));
-    }
     let negative = (NEGATIVE.contains(&s) && contextual_negative(s, next, prev, &window))
         || NEGATIVE_WORDS.contains(&w)
         || un_process
@@ -233,6 +225,10 @@ pub(super) fn lexical(t: &[Tok], i: usize) -> Option<Item> {
     let before = |list: &[&str]| {
         (i.saturating_sub(2)..i).any(|j| same(j) && list.contains(&t[j].w.as_str()))
     };
+    if let Some(v) = level(t, i) {
+        let v = if before(INTENSIFIERS) { v * 1.5 } else { v };
+        return (v != 0.0).then(|| Item::new(i, v));
+    }
     // "ineffective in prioritising": a gerund names the activity, it does not say it is done.
     let positive = positive && !(s == "prioritis" && w.ends_with("ing"));
     if positive && !negative {
