@@ -280,8 +280,26 @@ fn subject_stems(text: &str) -> Vec<String> {
         return Vec::new();
     }
     topics::subject_span(text)
-        .map(|subject| content_stems(&subject))
+        .map(|subject| content_stems(&without_name_modifiers(&subject)))
         .unwrap_or_default()
+}
+
+/// The subject without the words of a name that only modifies its head ("a Family
+/// Partnership worker" is a worker): they name a service, not the matter.
+fn without_name_modifiers(subject: &str) -> String {
+    let ws: Vec<&str> = subject.split_whitespace().collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower_after = |i: usize| {
+        ws[i + 1..].iter().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !crate::text::is_stopword(w)
+        })
+    };
+    ws.iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || !capitalised(w) || !lower_after(i))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The texts of some findings.
@@ -308,4 +326,32 @@ pub(super) fn topic_theme(draft: &topics::Draft, bw: &[Work], aw: &[Work]) -> us
         .into_iter()
         .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
         .map_or(0, |(t, _)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_modifying_its_head_is_not_the_subject() {
+        assert_eq!(
+            without_name_modifiers("A dedicated Family Partnership worker"),
+            "A dedicated worker"
+        );
+        assert_eq!(
+            subject_stems("A dedicated Family Partnership worker is available to families."),
+            ["dedic", "worker"]
+        );
+    }
+
+    #[test]
+    fn a_name_that_is_the_subject_stays() {
+        for subject in [
+            "The Children in Care Council",
+            "The MASH",
+            "Most care leavers",
+        ] {
+            assert_eq!(without_name_modifiers(subject), subject);
+        }
+    }
 }
